@@ -1,0 +1,100 @@
+//! Loader for Alibaba Cloud OpenAPI metadata (`api-docs.json`): the parse layer of the
+//! generator (`xtask`) and of the emulator.
+//!
+//! The structs mirror the official metadata format and are tolerant: keys this crate does
+//! not know are ignored (an unmodified official file always loads), values whose type varies
+//! between files are accepted in each form (`"true"` for `true`, `"100"` for `100`, string or
+//! number examples and enum values), and absent lists, maps and flags are empty or false.
+//! Objects keep their file order ([`indexmap::IndexMap`]). Our own `x-` keys
+//! (`x-secret`, `x-json-string`, `x-time-format`, `x-endpoint-rule`,
+//! `x-ram-authorization`, documented in `specs/README.md`) have typed fields; any other `x-`
+//! key is kept in an [`Extensions`] map.
+//!
+//! After parsing, [`load_str`], [`load_file`] and [`load_dir`] validate what the generator
+//! relies on: `info.style` is present and `RPC` (ROA is refused for now); `info.product` and
+//! `info.version` are present; every operation has known `methods`; every parameter has a
+//! `name`, a known `in` (`query`, `formData`, `body`, `header`), a known `style` if any and
+//! a `schema`, and no name appears twice; every `$ref` points to a schema of
+//! `components.schemas`; array schemas have `items`; `itemNode` wraps exactly one array;
+//! `enumValueTitles` only names values of `enum`; `errorCodes` keys are HTTP statuses and
+//! each error has an `errorCode`; endpoints have a region and a host, each region once; our
+//! `x-` keys are well formed.
+//!
+//! Every failure is a [`SpecError`] naming the file and the JSON path, e.g.
+//! `specs/x/api-docs.json: $.apis.QueryFoo.parameters[2]: parameter has no "name"`.
+//!
+//! # Example
+//!
+//! ```
+//! use alibabacloud_spec::{ParameterLocation, load_str};
+//!
+//! let spec = load_str(
+//!     r#"{
+//!         "info": {"style": "RPC", "product": "Demo", "version": "2024-01-01"},
+//!         "apis": {
+//!             "QueryThing": {
+//!                 "methods": ["post"],
+//!                 "operationType": "read",
+//!                 "parameters": [
+//!                     {"name": "Id", "in": "query",
+//!                      "schema": {"type": "string", "required": true, "x-secret": true}}
+//!                 ],
+//!                 "responses": {"200": {"schema": {"type": "object",
+//!                     "properties": {"RequestId": {"type": "string"}}}}},
+//!                 "errorCodes": {"400": [{"errorCode": "Thing.NotFound",
+//!                                         "errorMessage": "No such thing."}]}
+//!             }
+//!         },
+//!         "endpoints": [{"regionId": "cn-hangzhou", "endpoint": "demo.cn-hangzhou.aliyuncs.com"}],
+//!         "x-endpoint-rule": {"default": "demo.{region}.aliyuncs.com"}
+//!     }"#,
+//!     "inline.json",
+//! )?;
+//!
+//! let api = &spec.apis["QueryThing"];
+//! let id = &api.parameters[0];
+//! assert_eq!(id.location, Some(ParameterLocation::Query));
+//! assert!(id.is_required() && id.schema.as_ref().is_some_and(|s| s.secret));
+//! assert!(api.is_read_only());
+//! let (status, error) = api.error_codes_by_status().next().expect("one error");
+//! assert_eq!((status, error.error_code.as_str()), (400, "Thing.NotFound"));
+//! assert_eq!(
+//!     spec.endpoint_for_region("eu-central-1").as_deref(),
+//!     Some("demo.eu-central-1.aliyuncs.com")
+//! );
+//! # Ok::<(), alibabacloud_spec::SpecError>(())
+//! ```
+//!
+//! Loading every spec of the repository, as the generator does:
+//!
+//! ```no_run
+//! let specs = alibabacloud_spec::load_dir(std::path::Path::new("specs"))?;
+//! for spec in &specs {
+//!     println!("{} {} {}: {} operations", spec.origin, spec.info.product, spec.info.version,
+//!         spec.apis.len());
+//! }
+//! # Ok::<(), alibabacloud_spec::SpecError>(())
+//! ```
+
+mod api;
+mod error;
+mod extensions;
+mod lenient;
+mod load;
+mod path;
+mod schema;
+mod spec;
+mod validate;
+
+pub use api::{
+    Api, ErrorCode, HttpMethod, OperationType, Parameter, ParameterLocation, ParameterStyle,
+    RamAction, RamActionEntry, RamAuthorization, RamResource, Response, ResponseDemo,
+};
+pub use error::{SpecError, SpecErrorKind};
+pub use extensions::Extensions;
+pub use load::{SPEC_FILE_NAME, load_dir, load_file, load_str};
+pub use path::JsonPath;
+pub use schema::{AdditionalProperties, Schema, SchemaType};
+pub use spec::{
+    ApiStyle, Components, Endpoint, EndpointRule, EndpointRuleEntry, Info, REGION_PLACEHOLDER, Spec,
+};
