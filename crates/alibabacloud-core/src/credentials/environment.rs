@@ -1,0 +1,106 @@
+//! Credentials from environment variables.
+
+use super::{Credentials, CredentialsError, ProvideCredentials, ProvideCredentialsFuture};
+use crate::env::Env;
+
+/// The variable holding the AccessKey ID.
+pub const ACCESS_KEY_ID_VAR: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+/// The variable holding the AccessKey secret.
+pub const ACCESS_KEY_SECRET_VAR: &str = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+/// The variable holding the STS security token, for temporary credentials.
+pub const SECURITY_TOKEN_VAR: &str = "ALIBABA_CLOUD_SECURITY_TOKEN";
+
+/// Reads `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS
+/// credentials, `ALIBABA_CLOUD_SECURITY_TOKEN`, each time it is asked.
+///
+/// It does not apply (a chain moves on) when the AccessKey ID is unset or empty; an ID without
+/// a secret is a configuration error.
+#[derive(Clone, Default)]
+pub struct EnvironmentProvider {
+    env: Env,
+}
+
+impl std::fmt::Debug for EnvironmentProvider {
+    /// Leaves the environment out: a fixed test environment holds the secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnvironmentProvider")
+            .finish_non_exhaustive()
+    }
+}
+
+impl EnvironmentProvider {
+    /// A provider that reads the process environment.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A provider that reads the given environment (for tests).
+    pub fn with_env(env: Env) -> Self {
+        EnvironmentProvider { env }
+    }
+
+    /// Reads the credentials now.
+    pub fn load(&self) -> Result<Credentials, CredentialsError> {
+        const NAME: &str = "environment";
+        let Some(id) = self.env.get(ACCESS_KEY_ID_VAR) else {
+            return Err(CredentialsError::not_configured(
+                NAME,
+                format!("{ACCESS_KEY_ID_VAR} is not set"),
+            ));
+        };
+        let Some(secret) = self.env.get(ACCESS_KEY_SECRET_VAR) else {
+            return Err(CredentialsError::invalid_configuration(
+                NAME,
+                format!("{ACCESS_KEY_ID_VAR} is set but {ACCESS_KEY_SECRET_VAR} is not"),
+            ));
+        };
+        let mut credentials = Credentials::new(id, secret).with_provider_name(NAME);
+        if let Some(token) = self.env.get(SECURITY_TOKEN_VAR) {
+            credentials = credentials.with_security_token(token);
+        }
+        Ok(credentials)
+    }
+}
+
+impl ProvideCredentials for EnvironmentProvider {
+    fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
+        let result = self.load();
+        Box::pin(async move { result })
+    }
+
+    fn name(&self) -> &'static str {
+        "environment"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::CredentialsErrorKind;
+
+    #[test]
+    fn reads_pair_and_token() {
+        let env = Env::from_pairs([
+            (ACCESS_KEY_ID_VAR, "id"),
+            (ACCESS_KEY_SECRET_VAR, "very-secret"),
+            (SECURITY_TOKEN_VAR, "tok"),
+        ]);
+        let c = EnvironmentProvider::with_env(env).load().unwrap();
+        assert_eq!(c.access_key_id(), "id");
+        assert_eq!(c.access_key_secret(), "very-secret");
+        assert_eq!(c.security_token(), Some("tok"));
+    }
+
+    #[test]
+    fn absent_id_is_not_configured_and_missing_secret_is_invalid() {
+        let e = EnvironmentProvider::with_env(Env::from_pairs::<&str, &str>([]))
+            .load()
+            .unwrap_err();
+        assert_eq!(e.kind(), CredentialsErrorKind::NotConfigured);
+        let e = EnvironmentProvider::with_env(Env::from_pairs([(ACCESS_KEY_ID_VAR, "id")]))
+            .load()
+            .unwrap_err();
+        assert_eq!(e.kind(), CredentialsErrorKind::InvalidConfiguration);
+        assert!(e.to_string().contains(ACCESS_KEY_SECRET_VAR));
+    }
+}

@@ -1,0 +1,52 @@
+//! Credentials: the AccessKey pair (and STS token) that requests are signed with, and the
+//! providers that yield them.
+//!
+//! [`CredentialsProviderChain::default_chain`] resolves credentials as the official SDKs do:
+//! environment, OIDC, the aliyun CLI's `config.json`, the INI credentials file, the ECS
+//! instance metadata service, a credentials URI (see `CREDENTIALS.md`). Providers of temporary
+//! credentials cache them and refresh them before they expire ([`CachedCredentialsProvider`]).
+//! Secrets never appear in `Debug`, logs or errors.
+
+mod cache;
+mod chain;
+mod cli_profile;
+mod credentials;
+mod ecs;
+mod environment;
+mod fields;
+mod http;
+mod ini_profile;
+mod oidc;
+mod provider;
+mod provider_config;
+mod ram_role_arn;
+mod sts;
+mod uri;
+
+pub use cache::{
+    CacheSettings, CachedCredentialsProvider, DEFAULT_FAILURE_BACKOFF, DEFAULT_REFRESH_JITTER,
+    DEFAULT_REFRESH_MARGIN, MAX_FAILURE_BACKOFF,
+};
+pub use chain::CredentialsProviderChain;
+pub use cli_profile::{CLI_PROFILE_DISABLED_VAR, CONFIG_FILE_VAR, CliProfileProvider, PROFILE_VAR};
+pub use credentials::*;
+pub use ecs::{
+    ECS_METADATA_DISABLED_VAR, ECS_METADATA_VAR, EcsRamRoleProvider, IMDSV1_DISABLED_VAR,
+};
+pub use environment::{
+    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, EnvironmentProvider, SECURITY_TOKEN_VAR,
+};
+pub use ini_profile::{CREDENTIALS_FILE_VAR, IniProfileProvider};
+pub use oidc::{
+    OIDC_PROVIDER_ARN_VAR, OIDC_TOKEN_FILE_VAR, OidcRoleArnProvider, OidcSettings, ROLE_ARN_VAR,
+};
+pub use provider::{
+    CredentialsError, CredentialsErrorKind, ProvideCredentials, ProvideCredentialsFuture,
+    SharedCredentialsProvider,
+};
+pub use provider_config::{DEFAULT_METADATA_ENDPOINT, ProviderConfig};
+pub use ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
+pub use sts::{ROLE_SESSION_NAME_VAR, STS_ENDPOINT_VAR, STS_REGION_VAR, VPC_ENDPOINT_ENABLED_VAR};
+pub use uri::{CREDENTIALS_URI_VAR, CredentialsUriProvider};
+
+pub(crate) use cli_profile::profile_region;

@@ -1,0 +1,534 @@
+//! The one error type of an SDK call, and its parts.
+//!
+//! [`Error`] tells apart what went wrong before any I/O (construction, credentials, endpoint), on
+//! the way (timeout, dispatch), and in the answer (an undecodable response, or an error the
+//! service reported). The service error is generic over the operation's error code type `C`: the
+//! generated crates use a per-operation `#[non_exhaustive]` enum; the runtime itself works with
+//! plain [`String`] codes.
+
+use std::error::Error as StdError;
+use std::fmt;
+use std::time::Duration;
+
+use bytes::Bytes;
+
+use crate::credentials::CredentialsError;
+use crate::endpoint::EndpointError;
+
+/// A boxed error that can cross threads; the `source()` of several error kinds.
+pub type BoxError = Box<dyn StdError + Send + Sync + 'static>;
+
+/// An error code of a service, as the generated per-operation code enums implement it.
+///
+/// A code type is built from the code string the service returned (unknown codes must be kept,
+/// for instance in an `Unknown(String)` variant) and gives that string back with `as_ref()`.
+pub trait ErrorCode:
+    for<'a> From<&'a str> + AsRef<str> + fmt::Debug + Clone + Send + Sync + 'static
+{
+}
+
+impl ErrorCode for String {}
+
+/// The error of one SDK call.
+///
+/// `C` is the error code type of the operation (see [`ErrorCode`]); the generated clients alias
+/// this type per operation, e.g. `QueryCashCouponsError = Error<QueryCashCouponsErrorCode>`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error<C = String> {
+    /// The request could not be built: a required parameter is missing, a value is invalid, or
+    /// the configuration is unusable. Nothing was sent.
+    Construction(ConstructionError),
+    /// No credentials could be obtained to sign the request. Nothing was sent.
+    Credentials(CredentialsError),
+    /// No endpoint could be chosen for the product and region. Nothing was sent.
+    Endpoint(EndpointError),
+    /// A timeout fired (connect, read, or the whole operation).
+    Timeout(TimeoutError),
+    /// The request could not be sent or its response not received (network failure).
+    Dispatch(DispatchError),
+    /// A response arrived but could not be understood (HTML from a proxy, truncated JSON, ...).
+    Response(ResponseError),
+    /// The service answered with an error.
+    Service(ServiceError<C>),
+}
+
+impl<C: ErrorCode> Error<C> {
+    /// The service error, if the service answered with one.
+    pub fn as_service_error(&self) -> Option<&ServiceError<C>> {
+        match self {
+            Error::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Consumes the error and returns the service error, if the service answered with one.
+    pub fn into_service_error(self) -> Option<ServiceError<C>> {
+        match self {
+            Error::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The service's error code, if the service answered with an error.
+    pub fn code(&self) -> Option<&C> {
+        self.as_service_error().map(ServiceError::code)
+    }
+
+    /// The request id of the failed call, when a response carried one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Service(e) => e.request_id(),
+            Error::Response(e) => e.request_id(),
+            _ => None,
+        }
+    }
+
+    /// Converts the error code type, keeping everything else.
+    pub fn map_code<D: ErrorCode>(self) -> Error<D> {
+        match self {
+            Error::Construction(e) => Error::Construction(e),
+            Error::Credentials(e) => Error::Credentials(e),
+            Error::Endpoint(e) => Error::Endpoint(e),
+            Error::Timeout(e) => Error::Timeout(e),
+            Error::Dispatch(e) => Error::Dispatch(e),
+            Error::Response(e) => Error::Response(e),
+            Error::Service(e) => Error::Service(e.map_code()),
+        }
+    }
+}
+
+impl<C: ErrorCode> fmt::Display for Error<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Construction(e) => write!(f, "invalid request: {e}"),
+            Error::Credentials(e) => write!(f, "no credentials: {e}"),
+            Error::Endpoint(e) => write!(f, "no endpoint: {e}"),
+            Error::Timeout(e) => write!(f, "{e}"),
+            Error::Dispatch(e) => write!(f, "{e}"),
+            Error::Response(e) => write!(f, "{e}"),
+            Error::Service(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl<C: ErrorCode> StdError for Error<C> {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match self {
+            Error::Construction(e) => Some(e),
+            Error::Credentials(e) => Some(e),
+            Error::Endpoint(e) => Some(e),
+            Error::Timeout(e) => Some(e),
+            Error::Dispatch(e) => Some(e),
+            Error::Response(e) => Some(e),
+            Error::Service(e) => Some(e),
+        }
+    }
+}
+
+impl<C> From<ConstructionError> for Error<C> {
+    fn from(e: ConstructionError) -> Self {
+        Error::Construction(e)
+    }
+}
+
+impl<C> From<CredentialsError> for Error<C> {
+    fn from(e: CredentialsError) -> Self {
+        Error::Credentials(e)
+    }
+}
+
+impl<C> From<EndpointError> for Error<C> {
+    fn from(e: EndpointError) -> Self {
+        Error::Endpoint(e)
+    }
+}
+
+/// A request that could not be built; nothing was sent.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConstructionError {
+    /// A parameter the operation requires was not set.
+    #[error("required parameter `{parameter}` of {operation} is not set")]
+    MissingParameter {
+        /// The operation (action name).
+        operation: &'static str,
+        /// The wire name of the parameter.
+        parameter: &'static str,
+    },
+    /// A parameter value cannot be sent as given.
+    #[error("parameter `{parameter}` of {operation} is invalid: {reason}")]
+    InvalidParameter {
+        /// The operation (action name).
+        operation: &'static str,
+        /// The wire name of the parameter.
+        parameter: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The configuration cannot be used for this call.
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+    /// Signing the request failed.
+    #[error("the request could not be signed: {0}")]
+    Signing(#[from] crate::signing::SigningError),
+}
+
+/// Which timeout fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// Establishing the connection took too long.
+    Connect,
+    /// The server stopped sending (no data for the read timeout).
+    Read,
+    /// One attempt took longer than the attempt timeout.
+    Attempt,
+    /// The whole operation, retries included, took longer than the operation timeout.
+    Operation,
+}
+
+impl fmt::Display for TimeoutKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TimeoutKind::Connect => "connect",
+            TimeoutKind::Read => "read",
+            TimeoutKind::Attempt => "attempt",
+            TimeoutKind::Operation => "operation",
+        })
+    }
+}
+
+/// A timeout fired.
+#[derive(Debug)]
+pub struct TimeoutError {
+    kind: TimeoutKind,
+    after: Option<Duration>,
+    source: Option<BoxError>,
+}
+
+impl TimeoutError {
+    /// A timeout of the given kind, after the given (configured) duration when known.
+    pub fn new(kind: TimeoutKind, after: Option<Duration>) -> Self {
+        TimeoutError {
+            kind,
+            after,
+            source: None,
+        }
+    }
+
+    /// Attaches the underlying error.
+    pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Which timeout fired.
+    pub fn kind(&self) -> TimeoutKind {
+        self.kind
+    }
+
+    /// The configured duration of that timeout, when known.
+    pub fn after(&self) -> Option<Duration> {
+        self.after
+    }
+}
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.after {
+            Some(d) => write!(f, "{} timeout after {:?}", self.kind, d),
+            None => write!(f, "{} timeout", self.kind),
+        }
+    }
+}
+
+impl StdError for TimeoutError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn StdError + 'static))
+    }
+}
+
+/// The request could not be sent, or its response not received.
+#[derive(Debug)]
+pub struct DispatchError {
+    message: String,
+    connect: bool,
+    source: Option<BoxError>,
+}
+
+impl DispatchError {
+    /// A network failure; `connect` tells that no connection was made (the request never left
+    /// the client, so it is safe to retry any operation).
+    pub fn new(message: impl Into<String>, connect: bool) -> Self {
+        DispatchError {
+            message: message.into(),
+            connect,
+            source: None,
+        }
+    }
+
+    /// Attaches the underlying error.
+    pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// True when no connection was made: the request never left the client.
+    pub fn is_connect(&self) -> bool {
+        self.connect
+    }
+}
+
+impl fmt::Display for DispatchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.connect {
+            write!(f, "could not connect: {}", self.message)
+        } else {
+            write!(f, "network error: {}", self.message)
+        }
+    }
+}
+
+impl StdError for DispatchError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn StdError + 'static))
+    }
+}
+
+/// A response that could not be understood.
+#[derive(Debug)]
+pub struct ResponseError {
+    status: u16,
+    request_id: Option<String>,
+    reason: String,
+    body: Bytes,
+    source: Option<BoxError>,
+}
+
+impl ResponseError {
+    /// An undecodable response with the given status, request id, reason and raw body.
+    pub fn new(
+        status: u16,
+        request_id: Option<String>,
+        reason: impl Into<String>,
+        body: Bytes,
+    ) -> Self {
+        ResponseError {
+            status,
+            request_id,
+            reason: reason.into(),
+            body,
+            source: None,
+        }
+    }
+
+    /// Attaches the underlying error (usually the JSON decoder's).
+    pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The request id, from the `x-acs-request-id` header, when present.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The raw body, as received.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "undecodable response (HTTP {}): {}",
+            self.status, self.reason
+        )?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id: {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl StdError for ResponseError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn StdError + 'static))
+    }
+}
+
+/// An error the service reported, with everything its response said.
+#[derive(Debug, Clone)]
+pub struct ServiceError<C = String> {
+    code: C,
+    status: u16,
+    details: Box<ServiceErrorDetails>,
+}
+
+/// The less-used parts of a service error, boxed to keep `Result`s small.
+#[derive(Debug, Clone, Default)]
+struct ServiceErrorDetails {
+    message: Option<String>,
+    request_id: Option<String>,
+    host_id: Option<String>,
+    recommend: Option<String>,
+    access_denied_detail: Option<serde_json::Value>,
+    retry_after: Option<Duration>,
+    body: Bytes,
+}
+
+impl<C: ErrorCode> ServiceError<C> {
+    /// Builds a service error; used by the runtime and by tests that script errors.
+    pub fn builder(code: C, status: u16) -> ServiceErrorBuilder<C> {
+        ServiceErrorBuilder {
+            inner: ServiceError {
+                code,
+                status,
+                details: Box::default(),
+            },
+        }
+    }
+
+    /// The error code (`Code`), typed.
+    pub fn code(&self) -> &C {
+        &self.code
+    }
+
+    /// The error code as the service sent it.
+    pub fn code_str(&self) -> &str {
+        self.code.as_ref()
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The error message (`Message`).
+    pub fn message(&self) -> Option<&str> {
+        self.details.message.as_deref()
+    }
+
+    /// The request id (`RequestId`, or the `x-acs-request-id` header).
+    pub fn request_id(&self) -> Option<&str> {
+        self.details.request_id.as_deref()
+    }
+
+    /// The id of the host that answered (`HostId`).
+    pub fn host_id(&self) -> Option<&str> {
+        self.details.host_id.as_deref()
+    }
+
+    /// The diagnosis link of the error (`Recommend`).
+    pub fn recommend(&self) -> Option<&str> {
+        self.details.recommend.as_deref()
+    }
+
+    /// The details of a RAM authorization failure (`AccessDeniedDetail`).
+    pub fn access_denied_detail(&self) -> Option<&serde_json::Value> {
+        self.details.access_denied_detail.as_ref()
+    }
+
+    /// How long the service asked the client to wait before retrying (`x-acs-retry-after`).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.details.retry_after
+    }
+
+    /// The raw response body.
+    pub fn body(&self) -> &Bytes {
+        &self.details.body
+    }
+
+    /// Converts the code type, keeping everything else.
+    pub fn map_code<D: ErrorCode>(self) -> ServiceError<D> {
+        ServiceError {
+            code: D::from(self.code.as_ref()),
+            status: self.status,
+            details: self.details,
+        }
+    }
+}
+
+impl<C: ErrorCode> fmt::Display for ServiceError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HTTP {})", self.code.as_ref(), self.status)?;
+        if let Some(message) = &self.details.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(id) = &self.details.request_id {
+            write!(f, " (request id: {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl<C: ErrorCode> StdError for ServiceError<C> {}
+
+/// Builds a [`ServiceError`].
+#[derive(Debug)]
+pub struct ServiceErrorBuilder<C> {
+    inner: ServiceError<C>,
+}
+
+impl<C: ErrorCode> ServiceErrorBuilder<C> {
+    /// Sets the message.
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.inner.details.message = Some(message.into());
+        self
+    }
+
+    /// Sets the request id.
+    pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.inner.details.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sets the host id.
+    pub fn host_id(mut self, host_id: impl Into<String>) -> Self {
+        self.inner.details.host_id = Some(host_id.into());
+        self
+    }
+
+    /// Sets the diagnosis link.
+    pub fn recommend(mut self, recommend: impl Into<String>) -> Self {
+        self.inner.details.recommend = Some(recommend.into());
+        self
+    }
+
+    /// Sets the RAM access denied detail.
+    pub fn access_denied_detail(mut self, detail: serde_json::Value) -> Self {
+        self.inner.details.access_denied_detail = Some(detail);
+        self
+    }
+
+    /// Sets the retry-after hint.
+    pub fn retry_after(mut self, after: Duration) -> Self {
+        self.inner.details.retry_after = Some(after);
+        self
+    }
+
+    /// Sets the raw body.
+    pub fn body(mut self, body: impl Into<Bytes>) -> Self {
+        self.inner.details.body = body.into();
+        self
+    }
+
+    /// Finishes the error.
+    pub fn build(self) -> ServiceError<C> {
+        self.inner
+    }
+}

@@ -1,0 +1,58 @@
+//! Runtime shared by the generated Alibaba Cloud clients.
+//!
+//! The generated client crates stay thin: everything every operation shares lives here once.
+//!
+//! - [`signing`]: pure request signers (ACS3-HMAC-SHA256 and the legacy HMAC-SHA1 RPC signature)
+//!   and the RPC parameter flattening rules. No I/O.
+//! - [`credentials`]: the credentials type (secrets never show in `Debug`) and providers.
+//! - [`config`]: region, endpoint, credentials, signature style, timeouts, retries, user agent,
+//!   transport; [`Config::from_env`] reads the environment like the official SDKs.
+//! - [`endpoint`]: explicit endpoint, then the product's region table, then its documented rule.
+//! - [`runtime`]: the one entry point the generated clients call ([`Runtime::invoke`]).
+//! - [`retry`], [`transport`], [`error`], [`response`].
+//!
+//! Using a generated client:
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use alibabacloud_core::{Config, Credentials};
+//!
+//! let config = Config::builder()
+//!     .region("cn-hangzhou")
+//!     .credentials_provider(Credentials::new("my-access-key-id", "my-access-key-secret"))
+//!     .build()?;
+//! // let client = alibabacloud_bssopenapi20171214::Client::new(config);
+//! # let _ = config;
+//! # Ok(())
+//! # }
+//! ```
+
+pub mod config;
+pub mod credentials;
+pub mod endpoint;
+pub mod env;
+pub mod error;
+pub mod operation;
+pub mod response;
+pub mod retry;
+pub mod runtime;
+pub mod signing;
+pub mod time_source;
+pub mod transport;
+
+pub use config::{Config, ConfigBuilder, ConfigError, SignatureVersion, TimeoutConfig};
+pub use credentials::{
+    Credentials, CredentialsError, ProvideCredentials, SharedCredentialsProvider,
+};
+pub use endpoint::{Endpoint, EndpointError, EndpointRule, ProductEndpoints};
+pub use error::{
+    BoxError, ConstructionError, DispatchError, Error, ErrorCode, ResponseError, ServiceError,
+    TimeoutError, TimeoutKind,
+};
+pub use operation::{
+    ApiStyle, CallOptions, HttpMethod, Operation, OperationType, ParamLocation, Params,
+};
+pub use response::{RawResponse, SuccessCheck};
+pub use retry::RetryConfig;
+pub use runtime::Runtime;
+pub use signing::flatten::ParamStyle;

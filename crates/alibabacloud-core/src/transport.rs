@@ -1,0 +1,262 @@
+//! The HTTP transport: a small trait so that tests and users can inject their own, and the
+//! default implementation on `reqwest` (rustls by default, no OpenSSL needed).
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+
+use crate::error::BoxError;
+
+/// A request ready to send: method, URL, headers and body.
+pub type HttpRequest = http::Request<Bytes>;
+/// A response with its whole body read.
+pub type HttpResponse = http::Response<Bytes>;
+
+/// The future returned by [`HttpTransport::send`].
+pub type TransportFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>>;
+
+/// Sends one HTTP request and reads the whole response.
+///
+/// Implementations apply their own connect and read timeouts and report them as
+/// [`TransportErrorKind::ConnectTimeout`] / [`TransportErrorKind::ReadTimeout`]; the runtime adds
+/// the attempt and operation timeouts around them.
+pub trait HttpTransport: Send + Sync + fmt::Debug {
+    /// Sends `request` and returns the response, body included.
+    fn send(&self, request: HttpRequest) -> TransportFuture<'_>;
+}
+
+/// A cheaply clonable, shareable transport.
+#[derive(Clone, Debug)]
+pub struct SharedTransport(Arc<dyn HttpTransport>);
+
+impl SharedTransport {
+    /// Wraps a transport.
+    pub fn new(transport: impl HttpTransport + 'static) -> Self {
+        SharedTransport(Arc::new(transport))
+    }
+}
+
+impl HttpTransport for SharedTransport {
+    fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
+        self.0.send(request)
+    }
+}
+
+/// What kind of failure a transport met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made (refused, DNS failure, TLS handshake): the request never left
+    /// the client.
+    Connect,
+    /// Connecting took longer than the connect timeout: the request never left the client.
+    ConnectTimeout,
+    /// The server sent nothing for longer than the read timeout.
+    ReadTimeout,
+    /// The connection failed after the request was sent (reset, closed early, bad HTTP).
+    Io,
+    /// The request could not be built (an invalid URL or header).
+    Request,
+}
+
+/// A transport failure.
+#[derive(Debug)]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    source: BoxError,
+}
+
+impl TransportError {
+    /// A failure of the given kind.
+    pub fn new(kind: TransportErrorKind, source: impl Into<BoxError>) -> Self {
+        TransportError {
+            kind,
+            source: source.into(),
+        }
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// Consumes the error and returns its cause.
+    pub fn into_source(self) -> BoxError {
+        self.source
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            TransportErrorKind::Connect => "connect failed",
+            TransportErrorKind::ConnectTimeout => "connect timed out",
+            TransportErrorKind::ReadTimeout => "read timed out",
+            TransportErrorKind::Io => "connection failed",
+            TransportErrorKind::Request => "invalid request",
+        };
+        write!(f, "{what}: {}", error_chain(&*self.source))
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.source)
+    }
+}
+
+/// Joins an error and its sources with `: `, for messages that name the root cause.
+pub(crate) fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut current = error.source();
+    while let Some(e) = current {
+        let s = e.to_string();
+        if !text.contains(&s) {
+            text.push_str(": ");
+            text.push_str(&s);
+        }
+        current = e.source();
+    }
+    text
+}
+
+/// Settings of the default transport.
+#[derive(Debug, Clone)]
+pub struct TransportSettings {
+    /// Connect timeout.
+    pub connect_timeout: Duration,
+    /// Read timeout: the longest wait for the next bytes of a response.
+    pub read_timeout: Duration,
+}
+
+/// The default transport, on `reqwest` (HTTP/1.1 and HTTP/2, rustls by default).
+#[derive(Debug, Clone)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+    settings: TransportSettings,
+}
+
+impl ReqwestTransport {
+    /// A transport with the given timeouts.
+    pub fn new(settings: TransportSettings) -> Result<Self, TransportError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(settings.connect_timeout)
+            .read_timeout(settings.read_timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
+        Ok(ReqwestTransport { client, settings })
+    }
+
+    /// A transport on a `reqwest::Client` the user built (its timeouts apply).
+    pub fn from_client(client: reqwest::Client, settings: TransportSettings) -> Self {
+        ReqwestTransport { client, settings }
+    }
+
+    /// The timeouts this transport was built with.
+    pub fn settings(&self) -> &TransportSettings {
+        &self.settings
+    }
+
+    fn classify(error: reqwest::Error) -> TransportError {
+        let kind = if error.is_connect() {
+            if error.is_timeout() {
+                TransportErrorKind::ConnectTimeout
+            } else {
+                TransportErrorKind::Connect
+            }
+        } else if error.is_timeout() {
+            TransportErrorKind::ReadTimeout
+        } else if error.is_builder() {
+            TransportErrorKind::Request
+        } else {
+            TransportErrorKind::Io
+        };
+        // reqwest puts the URL (and so the query, which may hold a secret) in its messages.
+        TransportError::new(kind, error.without_url())
+    }
+}
+
+impl HttpTransport for ReqwestTransport {
+    fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
+        Box::pin(async move {
+            let request = reqwest::Request::try_from(request.map(reqwest::Body::from))
+                .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
+            let response = self.client.execute(request).await.map_err(Self::classify)?;
+            let status = response.status();
+            let version = response.version();
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(Self::classify)?;
+            let mut out = http::Response::new(body);
+            *out.status_mut() = status;
+            *out.version_mut() = version;
+            *out.headers_mut() = headers;
+            Ok(out)
+        })
+    }
+}
+
+/// A transport that never touches the network: it answers every request with the same
+/// response and keeps the last request, for tests and benchmarks of code built on the SDK.
+#[derive(Debug, Clone)]
+pub struct CannedTransport {
+    status: http::StatusCode,
+    headers: http::HeaderMap,
+    body: Bytes,
+    last_request: Arc<std::sync::Mutex<Option<HttpRequest>>>,
+}
+
+impl CannedTransport {
+    /// Answers `status` with `body` (as `application/json`).
+    pub fn new(status: u16, body: impl Into<Bytes>) -> Self {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("application/json;charset=utf-8"),
+        );
+        CannedTransport {
+            status: http::StatusCode::from_u16(status)
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            headers,
+            body: body.into(),
+            last_request: Arc::default(),
+        }
+    }
+
+    /// Adds a response header (ignored if the name or value is not valid in HTTP).
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_bytes()),
+            http::HeaderValue::from_str(value),
+        ) {
+            self.headers.insert(name, value);
+        }
+        self
+    }
+
+    /// The last request sent through this transport (or a clone of it).
+    pub fn last_request(&self) -> Option<HttpRequest> {
+        self.last_request
+            .lock()
+            .ok()
+            .and_then(|guard| guard.clone())
+    }
+}
+
+impl HttpTransport for CannedTransport {
+    fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
+        if let Ok(mut last) = self.last_request.lock() {
+            *last = Some(request);
+        }
+        let mut response = http::Response::new(self.body.clone());
+        *response.status_mut() = self.status;
+        *response.headers_mut() = self.headers.clone();
+        Box::pin(std::future::ready(Ok(response)))
+    }
+}

@@ -1,0 +1,223 @@
+//! The requests the runtime builds reproduce the signatures of `SIGNING-VECTORS.md` (V3-3 and
+//! V1-3) when time and nonce are fixed.
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, SystemTime};
+
+use alibabacloud_core::credentials::Credentials;
+use alibabacloud_core::time_source::{FixedNonceSource, FixedTimeSource};
+use alibabacloud_core::transport::CannedTransport;
+use alibabacloud_core::{
+    ApiStyle, CallOptions, Config, EndpointRule, HttpMethod, Operation, OperationType,
+    ParamLocation, Params, ProductEndpoints, Runtime, SignatureVersion,
+};
+
+/// 2024-01-01T00:00:00Z.
+fn vector_time() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_704_067_200)
+}
+
+const NONCE: &str = "0123456789abcdef0123456789abcdef";
+
+static BSS: ProductEndpoints = ProductEndpoints {
+    product: "BssOpenApi",
+    regional: &[("cn-hangzhou", "business.aliyuncs.com")],
+    rule: Some(EndpointRule {
+        by_prefix: &[("cn-", "business.aliyuncs.com")],
+        default: Some("business.ap-southeast-1.aliyuncs.com"),
+    }),
+};
+
+static QUICKBI: ProductEndpoints = ProductEndpoints {
+    product: "quickbi-public",
+    regional: &[("cn-hangzhou", "quickbi-public.cn-hangzhou.aliyuncs.com")],
+    rule: None,
+};
+
+const QUERY_CASH_COUPONS: Operation = Operation {
+    product: "BssOpenApi",
+    action: "QueryCashCoupons",
+    version: "2017-12-14",
+    method: HttpMethod::Post,
+    style: ApiStyle::Rpc,
+    operation_type: OperationType::Read,
+};
+
+const QUERY_TICKET_INFO: Operation = Operation {
+    product: "quickbi-public",
+    action: "QueryTicketInfo",
+    version: "2022-01-01",
+    method: HttpMethod::Post,
+    style: ApiStyle::Rpc,
+    operation_type: OperationType::Read,
+};
+
+async fn send(
+    product: &'static ProductEndpoints,
+    operation: &Operation,
+    params: Params,
+    credentials: Credentials,
+    style: SignatureVersion,
+) -> http::Request<bytes::Bytes> {
+    let transport = CannedTransport::new(200, r#"{"RequestId":"R","Success":true}"#);
+    let config = Config::builder()
+        .region("cn-hangzhou")
+        .credentials_provider(credentials)
+        .signature_version(style)
+        .time_source(FixedTimeSource(vector_time()))
+        .nonce_source(FixedNonceSource(NONCE.to_string()))
+        .transport(transport.clone())
+        .build()
+        .unwrap();
+    Runtime::new(config, product)
+        .invoke(operation, params, &CallOptions::new())
+        .await
+        .unwrap();
+    transport.last_request().unwrap()
+}
+
+fn cash_coupon_params() -> Params {
+    let mut params = Params::new();
+    params.push(ParamLocation::Query, "EffectiveOrNot", "true");
+    params.push(
+        ParamLocation::Query,
+        "ExpiryTimeStart",
+        "2018-08-01T00:00:00Z",
+    );
+    params.push(
+        ParamLocation::Query,
+        "ExpiryTimeEnd",
+        "2018-09-01T00:00:00Z",
+    );
+    params
+}
+
+fn header<'a>(request: &'a http::Request<bytes::Bytes>, name: &str) -> &'a str {
+    request.headers()[name].to_str().unwrap()
+}
+
+const SIGNED: &str =
+    "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
+
+#[tokio::test]
+async fn v3_3_query_cash_coupons() {
+    let request = send(
+        &BSS,
+        &QUERY_CASH_COUPONS,
+        cash_coupon_params(),
+        Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+        SignatureVersion::Acs3HmacSha256,
+    )
+    .await;
+    assert_eq!(request.method(), "POST");
+    assert_eq!(
+        request.uri().to_string(),
+        "https://business.aliyuncs.com/?EffectiveOrNot=true&ExpiryTimeEnd=2018-09-01T00%3A00%3A00Z&ExpiryTimeStart=2018-08-01T00%3A00%3A00Z"
+    );
+    assert_eq!(header(&request, "host"), "business.aliyuncs.com");
+    assert_eq!(header(&request, "x-acs-date"), "2024-01-01T00:00:00Z");
+    assert_eq!(header(&request, "x-acs-signature-nonce"), NONCE);
+    assert_eq!(
+        header(&request, "authorization"),
+        format!(
+            "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders={SIGNED},Signature=17226cc56c404dc7fd81a02d1ddfab368c1d1afdebe4992445699ee8b590c2db"
+        )
+    );
+    assert!(request.body().is_empty());
+}
+
+#[tokio::test]
+async fn v3_3_query_cash_coupons_sts() {
+    let request = send(
+        &BSS,
+        &QUERY_CASH_COUPONS,
+        cash_coupon_params(),
+        Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+            .with_security_token("TestSecurityToken"),
+        SignatureVersion::Acs3HmacSha256,
+    )
+    .await;
+    assert_eq!(
+        header(&request, "x-acs-security-token"),
+        "TestSecurityToken"
+    );
+    assert_eq!(header(&request, "x-acs-accesskey-id"), "YourAccessKeyId");
+    assert!(
+        header(&request, "authorization").ends_with(
+            "Signature=288f759205cef26bc43c56b120188ba68be7fa356c1020c4ec21a46582d8164e"
+        ),
+        "{}",
+        header(&request, "authorization")
+    );
+}
+
+#[tokio::test]
+async fn v3_3_query_ticket_info() {
+    let mut params = Params::new();
+    params.push_secret(
+        ParamLocation::Query,
+        "Ticket",
+        "a27a9aec-****-****-bd40-1a21ea41d7c5",
+    );
+    let request = send(
+        &QUICKBI,
+        &QUERY_TICKET_INFO,
+        params,
+        Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+        SignatureVersion::Acs3HmacSha256,
+    )
+    .await;
+    assert_eq!(
+        request.uri().query(),
+        Some("Ticket=a27a9aec-%2A%2A%2A%2A-%2A%2A%2A%2A-bd40-1a21ea41d7c5")
+    );
+    assert!(
+        header(&request, "authorization").ends_with(
+            "Signature=4cbb325af1af8934e71db0b2b4efdb95d913fe4fbc407fb047453c2d238e5a22"
+        ),
+        "{}",
+        header(&request, "authorization")
+    );
+}
+
+#[tokio::test]
+async fn v1_3_query_cash_coupons_hmac_sha1() {
+    let mut params = Params::new();
+    params.push(ParamLocation::Query, "EffectiveOrNot", "true");
+    let request = send(
+        &BSS,
+        &QUERY_CASH_COUPONS,
+        params,
+        Credentials::new("testid", "testsecret"),
+        SignatureVersion::HmacSha1,
+    )
+    .await;
+    let query: Vec<(String, String)> = request
+        .uri()
+        .query()
+        .unwrap()
+        .split('&')
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap();
+            (k.to_string(), percent_decode(v))
+        })
+        .collect();
+    let get = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(get("Action"), Some("QueryCashCoupons"));
+    assert_eq!(get("Version"), Some("2017-12-14"));
+    assert_eq!(get("Timestamp"), Some("2024-01-01T00:00:00Z"));
+    assert_eq!(get("SignatureNonce"), Some(NONCE));
+    assert_eq!(get("Signature"), Some("XqgubwjxYWlVbZv2yLLViPAg+rI="));
+}
+
+fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
+}
