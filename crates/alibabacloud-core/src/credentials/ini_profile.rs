@@ -1,0 +1,265 @@
+//! Credentials from the INI credentials file, `~/.alibabacloud/credentials`.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
+
+use ini::{Ini, ParseOption, Properties};
+
+use super::cli_profile::PROFILE_VAR;
+use super::ecs::EcsRamRoleProvider;
+use super::provider_config::ProviderConfig;
+use super::ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
+use super::{
+    Credentials, CredentialsError, CredentialsErrorKind, ProvideCredentials,
+    ProvideCredentialsFuture, SharedCredentialsProvider,
+};
+
+/// The variable holding the path of the INI credentials file.
+pub const CREDENTIALS_FILE_VAR: &str = "ALIBABA_CLOUD_CREDENTIALS_FILE";
+
+const NAME: &str = "ini_profile";
+
+/// Credentials from a section of the INI credentials file.
+///
+/// The file is `ALIBABA_CLOUD_CREDENTIALS_FILE`, else `<home>/.alibabacloud/credentials`; the
+/// section is `ALIBABA_CLOUD_PROFILE`, else `default`. Its `type` is one of:
+///
+/// | `type` | keys |
+/// |---|---|
+/// | `access_key` | `access_key_id`, `access_key_secret` |
+/// | `ecs_ram_role` | `role_name` |
+/// | `ram_role_arn` | `access_key_id`, `access_key_secret`, `role_arn`, optional `role_session_name`, `policy` (session of 3600 s) |
+///
+/// ```ini
+/// [default]
+/// type = access_key
+/// access_key_id = LTAI...
+/// access_key_secret = ...
+/// ```
+///
+/// Values may be quoted; a `#` or `;` after whitespace starts a comment; backslashes are kept
+/// as they are. The file is read on first use; once a section has been resolved its provider
+/// (with its cache) is kept.
+pub struct IniProfileProvider {
+    config: ProviderConfig,
+    path: Option<PathBuf>,
+    profile: Option<String>,
+    resolved: Mutex<Option<Resolved>>,
+}
+
+#[derive(Clone)]
+struct Resolved {
+    provider: SharedCredentialsProvider,
+    context: String,
+}
+
+impl IniProfileProvider {
+    /// A provider that reads the file and section named by the environment of `config`.
+    pub fn new(config: &ProviderConfig) -> Self {
+        Self {
+            config: config.clone(),
+            path: None,
+            profile: None,
+            resolved: Mutex::new(None),
+        }
+    }
+
+    /// Reads `path` instead of the file the environment names.
+    #[must_use]
+    pub fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Uses the section `name` instead of the one the environment selects.
+    #[must_use]
+    pub fn with_profile(mut self, name: impl Into<String>) -> Self {
+        self.profile = Some(name.into());
+        self
+    }
+
+    fn resolved(&self) -> Result<Resolved, CredentialsError> {
+        let mut slot = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(resolved) = &*slot {
+            return Ok(resolved.clone());
+        }
+        let env = self.config.env();
+        let (path, explicit) = match (&self.path, env.get(CREDENTIALS_FILE_VAR)) {
+            (Some(path), _) => (path.clone(), true),
+            (None, Some(path)) => (PathBuf::from(path), true),
+            (None, None) => match self.config.home_dir() {
+                Some(home) => (home.join(".alibabacloud").join("credentials"), false),
+                None => {
+                    return Err(CredentialsError::not_configured(
+                        NAME,
+                        "no home directory (HOME and USERPROFILE are not set)",
+                    ));
+                }
+            },
+        };
+        let section = self
+            .profile
+            .clone()
+            .or_else(|| env.get(PROFILE_VAR))
+            .unwrap_or_else(|| "default".to_string());
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                return Err(CredentialsError::not_configured(
+                    NAME,
+                    format!("`{shown}` does not exist"),
+                ));
+            }
+            Err(e) => {
+                return Err(CredentialsError::invalid_configuration(
+                    NAME,
+                    format!("cannot read `{shown}`"),
+                )
+                .with_source(e));
+            }
+        };
+        let options = ParseOption {
+            enabled_quote: true,
+            enabled_escape: false,
+            ..ParseOption::default()
+        };
+        let ini = Ini::load_from_str_opt(&text, options).map_err(|e| {
+            // Only the position: the parser's message may quote the line.
+            CredentialsError::invalid_configuration(
+                NAME,
+                format!(
+                    "malformed `{shown}`: not valid INI (line {}, column {})",
+                    e.line, e.col
+                ),
+            )
+        })?;
+        let Some(properties) = ini.section(Some(section.as_str())) else {
+            return Err(CredentialsError::invalid_configuration(
+                NAME,
+                format!("no section `[{section}]` in `{shown}`"),
+            ));
+        };
+        let reader = Section {
+            properties,
+            section: &section,
+            path: &shown,
+        };
+        let provider = reader.provider(&self.config)?;
+        let resolved = Resolved {
+            provider,
+            context: format!("section `[{section}]` of `{shown}`"),
+        };
+        *slot = Some(resolved.clone());
+        Ok(resolved)
+    }
+}
+
+impl fmt::Debug for IniProfileProvider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IniProfileProvider")
+            .field("path", &self.path)
+            .field("profile", &self.profile)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ProvideCredentials for IniProfileProvider {
+    fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
+        Box::pin(async move {
+            let resolved = self.resolved()?;
+            resolved
+                .provider
+                .provide_credentials()
+                .await
+                .map_err(|e| e.in_context(NAME, &resolved.context))
+        })
+    }
+
+    fn name(&self) -> &'static str {
+        NAME
+    }
+}
+
+/// One section of the file.
+struct Section<'a> {
+    properties: &'a Properties,
+    section: &'a str,
+    path: &'a str,
+}
+
+impl Section<'_> {
+    fn invalid(&self, what: impl fmt::Display) -> CredentialsError {
+        CredentialsError::invalid_configuration(
+            NAME,
+            format!("{what} in section `[{}]` of `{}`", self.section, self.path),
+        )
+    }
+
+    /// The value of `key` without an inline comment; `None` when absent or empty.
+    fn get(&self, key: &str) -> Option<&str> {
+        let value = self.properties.get(key)?;
+        let value = match value.char_indices().find(|&(i, c)| {
+            (c == '#' || c == ';') && value[..i].ends_with(|p: char| p.is_whitespace())
+        }) {
+            Some((i, _)) => &value[..i],
+            None => value,
+        };
+        Some(value.trim()).filter(|v| !v.is_empty())
+    }
+
+    fn required(&self, key: &str) -> Result<&str, CredentialsError> {
+        self.get(key)
+            .ok_or_else(|| self.invalid(format_args!("missing key `{key}`")))
+    }
+
+    fn access_key(&self) -> Result<Credentials, CredentialsError> {
+        Ok(Credentials::new(
+            self.required("access_key_id")?,
+            self.required("access_key_secret")?,
+        )
+        .with_provider_name(NAME))
+    }
+
+    /// An error of a provider built for this section, in its context.
+    fn wrap(&self, e: CredentialsError) -> CredentialsError {
+        let kind = match e.kind() {
+            CredentialsErrorKind::NotConfigured => CredentialsErrorKind::InvalidConfiguration,
+            kind => kind,
+        };
+        CredentialsError::new(
+            kind,
+            NAME,
+            format!("section `[{}]` of `{}`", self.section, self.path),
+        )
+        .with_source(e)
+    }
+
+    fn provider(
+        &self,
+        config: &ProviderConfig,
+    ) -> Result<SharedCredentialsProvider, CredentialsError> {
+        match self.required("type")? {
+            "access_key" => Ok(SharedCredentialsProvider::new(self.access_key()?)),
+            "ecs_ram_role" => {
+                let role = self.required("role_name")?.to_string();
+                let provider =
+                    EcsRamRoleProvider::new(Some(role), config).map_err(|e| self.wrap(e))?;
+                Ok(SharedCredentialsProvider::new(provider))
+            }
+            "ram_role_arn" => {
+                let source = SharedCredentialsProvider::new(self.access_key()?);
+                let mut settings = AssumeRoleSettings::new(self.required("role_arn")?);
+                settings.role_session_name = self.get("role_session_name").map(str::to_string);
+                settings.policy = self.get("policy").map(str::to_string);
+                let provider =
+                    RamRoleArnProvider::new(source, settings, config).map_err(|e| self.wrap(e))?;
+                Ok(SharedCredentialsProvider::new(provider))
+            }
+            other => Err(self.invalid(format_args!(
+                "unsupported type `{other}` (supported: access_key, ecs_ram_role, ram_role_arn)"
+            ))),
+        }
+    }
+}
