@@ -1,0 +1,69 @@
+// generated from specs/bssopenapi/2017-12-14/api-docs.json by `cargo xtask codegen`; do not edit.
+
+//! Alibaba Cloud BssOpenApi (2017-12-14) client.
+//!
+//! Generated from `specs/bssopenapi/2017-12-14/api-docs.json` by `cargo xtask codegen`; do not edit (change the spec and regenerate).
+//!
+//! Each operation is a method of [`Client`] that returns a fluent builder: set the
+//! parameters, then `send()` the request. The request, response and nested types come
+//! from the model crate, re-exported as [`model`] and, with the operation's builder and
+//! error codes, in its module of [`operation`]. Per-call timeouts and retries are
+//! [`CallOptions`], set with `call_options(...)` apart from the API's parameters.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = alibabacloud_bssopenapi20171214::Client::from_env().await?;
+//! let response = client
+//!     .query_cash_coupons()
+//!     .expiry_time_end("2018-08-01T00:00:00Z")
+//!     .send()
+//!     .await?;
+//! println!("{response:?}");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Errors
+//!
+//! [`Error`] tells apart a request that could not be built (a required parameter not
+//! set: nothing is sent), missing credentials, no endpoint for the region, timeouts,
+//! network failures, undecodable responses and errors the service reported. A service
+//! error's code is an enum of the codes documented for the operation:
+//!
+//! ```no_run
+//! use alibabacloud_bssopenapi20171214::operation::query_cash_coupons::QueryCashCouponsErrorCode;
+//!
+//! # async fn example(client: alibabacloud_bssopenapi20171214::Client) {
+//! match client
+//!     .query_cash_coupons()
+//!     .expiry_time_end("2018-08-01T00:00:00Z")
+//!     .send()
+//!     .await
+//! {
+//!     Ok(response) => println!("{response:?}"),
+//!     Err(err) if err.code() == Some(&QueryCashCouponsErrorCode::NotApplicable) => {
+//!         // Documented for HTTP 400.
+//!     }
+//!     Err(err) => eprintln!("{err}"),
+//! }
+//! # }
+//! ```
+//!
+//! # Operations
+//!
+//! - [`query_cash_coupons`](Client::query_cash_coupons): Queries the information about vouchers.
+
+#![cfg_attr(rustfmt, rustfmt::skip)]
+
+pub use ::alibabacloud_core::{
+    CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, RetryConfig,
+};
+
+pub use ::alibabacloud_bssopenapi20171214_model as model;
+
+mod client;
+pub mod endpoints;
+pub mod operation;
+pub use client::Client;

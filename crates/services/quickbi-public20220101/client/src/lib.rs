@@ -1,0 +1,69 @@
+// generated from specs/quickbi-public/2022-01-01/api-docs.json by `cargo xtask codegen`; do not edit.
+
+//! Alibaba Cloud quickbi-public (2022-01-01) client.
+//!
+//! Generated from `specs/quickbi-public/2022-01-01/api-docs.json` by `cargo xtask codegen`; do not edit (change the spec and regenerate).
+//!
+//! Each operation is a method of [`Client`] that returns a fluent builder: set the
+//! parameters, then `send()` the request. The request, response and nested types come
+//! from the model crate, re-exported as [`model`] and, with the operation's builder and
+//! error codes, in its module of [`operation`]. Per-call timeouts and retries are
+//! [`CallOptions`], set with `call_options(...)` apart from the API's parameters.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = alibabacloud_quickbi_public20220101::Client::from_env().await?;
+//! let response = client
+//!     .query_ticket_info()
+//!     .ticket("a27a9aec-****-****-bd40-1a21ea41d7c5")
+//!     .send()
+//!     .await?;
+//! println!("{response:?}");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Errors
+//!
+//! [`Error`] tells apart a request that could not be built (a required parameter not
+//! set: nothing is sent), missing credentials, no endpoint for the region, timeouts,
+//! network failures, undecodable responses and errors the service reported. A service
+//! error's code is an enum of the codes documented for the operation:
+//!
+//! ```no_run
+//! use alibabacloud_quickbi_public20220101::operation::query_ticket_info::QueryTicketInfoErrorCode;
+//!
+//! # async fn example(client: alibabacloud_quickbi_public20220101::Client) {
+//! match client
+//!     .query_ticket_info()
+//!     .ticket("a27a9aec-****-****-bd40-1a21ea41d7c5")
+//!     .send()
+//!     .await
+//! {
+//!     Ok(response) => println!("{response:?}"),
+//!     Err(err) if err.code() == Some(&QueryTicketInfoErrorCode::Authorize3rdTicketBindedWorksMismatch) => {
+//!         // Documented for HTTP 400.
+//!     }
+//!     Err(err) => eprintln!("{err}"),
+//! }
+//! # }
+//! ```
+//!
+//! # Operations
+//!
+//! - [`query_ticket_info`](Client::query_ticket_info): Obtains the details of a specified ticket for a report that is not embedded in the report.
+
+#![cfg_attr(rustfmt, rustfmt::skip)]
+
+pub use ::alibabacloud_core::{
+    CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, RetryConfig,
+};
+
+pub use ::alibabacloud_quickbi_public20220101_model as model;
+
+mod client;
+pub mod endpoints;
+pub mod operation;
+pub use client::Client;

@@ -1,0 +1,172 @@
+//! The `lib.rs` of each crate: crate docs, modules, re-exports.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::client::{call_chain, example, title};
+use super::docs;
+use crate::codegen::ir::Product;
+use crate::codegen::names::{ident, unraw};
+
+/// The model crate's root: one module per operation, and `types` for shared schemas.
+pub fn model(product: &Product) -> TokenStream {
+    let mut lines = vec![
+        format!(
+            "Request and response types of {}, without an HTTP stack.",
+            title(product)
+        ),
+        String::new(),
+        format!(
+            "Generated from `{}` by `cargo xtask codegen`; do not edit (change the spec and \
+             regenerate). The client crate `{}` sends these types.",
+            product.spec_path, product.client_crate
+        ),
+        String::new(),
+        "One module per operation holds its request, its response and their nested types:"
+            .to_owned(),
+        "plain serde structs with the wire names, `#[non_exhaustive]`, built with `Default`"
+            .to_owned(),
+        "and the `with_*` setters. Decoding is lenient where services are: integers, floats"
+            .to_owned(),
+        "and booleans also come as strings, lists as `null`; unknown fields are ignored."
+            .to_owned(),
+    ];
+    if let Some(op) = product.operations.first() {
+        let module = unraw(&op.module);
+        let response = &op.response.name;
+        lines.extend([
+            String::new(),
+            "```".to_owned(),
+            format!("use {}::{module}::{response};", product.model_lib),
+            String::new(),
+            format!("let response: {response} = serde_json::from_str(\"{{}}\")?;"),
+            format!("assert_eq!(response, {response}::default());"),
+            "# Ok::<(), serde_json::Error>(())".to_owned(),
+            "```".to_owned(),
+        ]);
+    }
+    let docs = docs::attrs(&lines, true);
+    let modules = product.operations.iter().map(|op| {
+        let module = ident(&op.module);
+        let doc = match &op.summary {
+            Some(summary) => format!(" `{}`: {}", op.action, docs::inline(summary)),
+            None => format!(" `{}`.", op.action),
+        };
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    let types = if product.shared_types.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            pub mod types;
+        }
+    };
+    quote! {
+        #docs
+        #(#modules)*
+        #types
+    }
+}
+
+/// The client crate's root: docs with examples, `Client`, the modules, the re-exports.
+pub fn client(product: &Product) -> TokenStream {
+    let lib = &product.client_lib;
+    let mut lines = vec![
+        format!("{} client.", title(product)),
+        String::new(),
+        format!(
+            "Generated from `{}` by `cargo xtask codegen`; do not edit (change the spec and \
+             regenerate).",
+            product.spec_path
+        ),
+        String::new(),
+        "Each operation is a method of [`Client`] that returns a fluent builder: set the"
+            .to_owned(),
+        "parameters, then `send()` the request. The request, response and nested types come"
+            .to_owned(),
+        "from the model crate, re-exported as [`model`] and, with the operation's builder and"
+            .to_owned(),
+        "error codes, in its module of [`operation`]. Per-call timeouts and retries are".to_owned(),
+        "[`CallOptions`], set with `call_options(...)` apart from the API's parameters.".to_owned(),
+    ];
+    if let Some(op) = product.operations.first() {
+        lines.push(String::new());
+        lines.push("# Example".to_owned());
+        lines.push(String::new());
+        lines.extend(example(product, op).lines().map(str::to_owned));
+        lines.extend([
+            String::new(),
+            "# Errors".to_owned(),
+            String::new(),
+            "[`Error`] tells apart a request that could not be built (a required parameter not"
+                .to_owned(),
+            "set: nothing is sent), missing credentials, no endpoint for the region, timeouts,"
+                .to_owned(),
+            "network failures, undecodable responses and errors the service reported. A service"
+                .to_owned(),
+            "error's code is an enum of the codes documented for the operation:".to_owned(),
+        ]);
+        if let Some(code) = op.errors.variants.first() {
+            let module = unraw(&op.module);
+            lines.extend([
+                String::new(),
+                "```no_run".to_owned(),
+                format!("use {lib}::operation::{module}::{};", op.errors.enum_name),
+                String::new(),
+                format!("# async fn example(client: {lib}::Client) {{"),
+            ]);
+            if op.deprecated {
+                lines.push("# #[allow(deprecated)]".to_owned());
+            }
+            lines.push("match client".to_owned());
+            lines.extend(call_chain(product, op, "    "));
+            lines.extend([
+                "    .await".to_owned(),
+                "{".to_owned(),
+                "    Ok(response) => println!(\"{response:?}\"),".to_owned(),
+                format!(
+                    "    Err(err) if err.code() == Some(&{}::{}) => {{",
+                    op.errors.enum_name, code.name
+                ),
+                format!(
+                    "        // Documented for HTTP {}.",
+                    code.statuses.first().copied().unwrap_or(400)
+                ),
+                "    }".to_owned(),
+                "    Err(err) => eprintln!(\"{err}\"),".to_owned(),
+                "}".to_owned(),
+                "# }".to_owned(),
+                "```".to_owned(),
+            ]);
+        }
+        lines.extend([String::new(), "# Operations".to_owned(), String::new()]);
+        for op in &product.operations {
+            let module = unraw(&op.module);
+            let summary = op
+                .summary
+                .as_deref()
+                .map(docs::inline)
+                .unwrap_or_else(|| format!("`{}`.", op.action));
+            lines.push(format!("- [`{module}`](Client::{module}): {summary}"));
+        }
+    }
+    let docs = docs::attrs(&lines, true);
+    let model = ident(&product.model_lib);
+    quote! {
+        #docs
+
+        pub use ::alibabacloud_core::{
+            CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, RetryConfig,
+        };
+        pub use ::#model as model;
+
+        mod client;
+        pub mod endpoints;
+        pub mod operation;
+
+        pub use client::Client;
+    }
+}
