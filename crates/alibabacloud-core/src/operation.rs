@@ -139,12 +139,7 @@ impl Params {
         name: impl Into<Cow<'static, str>>,
         value: impl Into<String>,
     ) {
-        self.items.push(Param {
-            location,
-            name: name.into(),
-            value: value.into(),
-            secret: false,
-        });
+        self.push_param(location, name.into(), value.into(), false);
     }
 
     /// Adds a scalar parameter whose value is a secret.
@@ -154,11 +149,21 @@ impl Params {
         name: impl Into<Cow<'static, str>>,
         value: impl Into<String>,
     ) {
+        self.push_param(location, name.into(), value.into(), true);
+    }
+
+    fn push_param(
+        &mut self,
+        location: ParamLocation,
+        name: Cow<'static, str>,
+        value: String,
+        secret: bool,
+    ) {
         self.items.push(Param {
             location,
-            name: name.into(),
-            value: value.into(),
-            secret: true,
+            name,
+            value,
+            secret,
         });
     }
 
@@ -182,13 +187,9 @@ impl Params {
         let json = serde_json::to_value(value).map_err(|e| invalid(e.to_string()))?;
         let mut pairs = Vec::new();
         flatten(style, name, &json, &mut pairs);
-        self.items
-            .extend(pairs.into_iter().map(|(name, value)| Param {
-                location,
-                name: Cow::Owned(name),
-                value,
-                secret,
-            }));
+        for (name, value) in pairs {
+            self.push_param(location, Cow::Owned(name), value, secret);
+        }
         Ok(())
     }
 
