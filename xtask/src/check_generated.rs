@@ -27,8 +27,6 @@ pub const FIXTURES: &str = "xtask/tests/fixtures";
 /// What to check.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
-    /// Keep the temporary workspace.
-    pub keep: bool,
     /// Also build the docs with `-D warnings` and run the doc tests.
     pub doc: bool,
     /// Also generate every fixture of [`FIXTURES`].
@@ -38,7 +36,6 @@ pub struct CheckOptions {
 impl Default for CheckOptions {
     fn default() -> Self {
         Self {
-            keep: false,
             doc: false,
             fixtures: true,
         }
@@ -87,8 +84,9 @@ pub struct Summary {
     pub generate: Duration,
     /// Each cargo command and its duration.
     pub commands: Vec<(String, Duration)>,
-    /// The temporary workspace, when kept.
-    pub kept: Option<PathBuf>,
+    /// The workspace the crates were generated into (kept for inspection and for
+    /// incremental builds on the next run).
+    pub workspace: PathBuf,
 }
 
 impl fmt::Display for Summary {
@@ -101,10 +99,7 @@ impl fmt::Display for Summary {
         for (command, took) in &self.commands {
             writeln!(f, "  `{command}` passed in {:.1?}", took)?;
         }
-        if let Some(dir) = &self.kept {
-            write!(f, "  workspace kept at {}", dir.display())?;
-        }
-        Ok(())
+        write!(f, "  workspace: {}", self.workspace.display())
     }
 }
 
@@ -122,11 +117,18 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CheckError + '_ {
 /// of any step before.
 pub fn run(options: &CheckOptions) -> Result<Summary, CheckError> {
     let root = workspace_root();
-    let tmp = std::env::temp_dir().join(format!("xtask-check-generated-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
-    }
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    // A fixed place under the target directory (not a fresh temporary directory), so that
+    // cargo's fingerprints of the generated crates stay valid from one run to the next.
+    let tmp = target_dir.join("xtask-check-generated");
+    // The specs tree is rebuilt from scratch each run; the generated crates are rewritten in
+    // place, unchanged files keeping their modification time.
     let specs = tmp.join("specs");
+    if specs.exists() {
+        fs::remove_dir_all(&specs).map_err(io(&specs))?;
+    }
 
     let started = Instant::now();
     let mut generated = FileSet::new();
@@ -168,9 +170,6 @@ pub fn run(options: &CheckOptions) -> Result<Summary, CheckError> {
 
     write_workspace(&root, &tmp)?;
 
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
     let mut commands = Vec::new();
     // Each command's arguments and environment variable.
     type Step = (Vec<&'static str>, Option<(&'static str, &'static str)>);
@@ -222,18 +221,12 @@ pub fn run(options: &CheckOptions) -> Result<Summary, CheckError> {
         .keys()
         .filter(|p| p.contains("/client/src/operation/") && !p.ends_with("/mod.rs"))
         .count();
-    let kept = if options.keep {
-        Some(tmp)
-    } else {
-        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
-        None
-    };
     Ok(Summary {
         crates,
         operations,
         generate,
         commands,
-        kept,
+        workspace: tmp,
     })
 }
 

@@ -20,12 +20,11 @@ Commands:
       --specs   the specs root (default: specs/ of the workspace)
       --out     the output directory (default: crates/services/ of the workspace)
 
-  check-generated [--keep] [--doc] [--no-fixtures]
+  check-generated [--doc] [--no-fixtures]
       Generate the two whole official products of crates/alibabacloud-spec/tests/fixtures/
       official (and every fixture of xtask/tests/fixtures) into a temporary workspace and
       run `cargo clippy --all-targets -- -D warnings` there, reusing this workspace's
       Cargo.lock, lints and target directory ($CARGO_TARGET_DIR or target/).
-      --keep          keep the temporary workspace and print where it is
       --doc           also run `cargo doc --no-deps` with RUSTDOCFLAGS=-D warnings and
                       `cargo test --doc` (every operation's example compiles)
       --no-fixtures   only the two official products
@@ -114,7 +113,6 @@ fn check_generated_command(args: &[String]) -> Result<ExitCode, String> {
     let mut options = CheckOptions::default();
     for arg in args {
         match arg.as_str() {
-            "--keep" => options.keep = true,
             "--doc" => options.doc = true,
             "--no-fixtures" => options.fixtures = false,
             "-h" | "--help" => {
