@@ -13,8 +13,7 @@ use serde_json::Value;
 
 /// The JSON success example of an operation of a repository spec.
 fn demo(spec: &str, operation: &str) -> String {
-    let path = common::repository_specs().join(spec).join("api-docs.json");
-    let spec = alibabacloud_spec::load_file(&path).unwrap();
+    let spec = common::repository_spec(spec);
     let demos = spec.apis[operation].response_demos().unwrap();
     let json = demos.iter().find(|d| d.demo_type == "json").unwrap();
     json.example.clone()
