@@ -108,6 +108,9 @@ pub struct Config {
     pub(crate) retry: RetryConfig,
     pub(crate) user_agent: String,
     pub(crate) transport: SharedTransport,
+    /// True when `transport` was built from the timeouts (not given by the user): a derived
+    /// configuration then builds its own, so that changed timeouts take effect.
+    pub(crate) default_transport: bool,
     pub(crate) time_source: SharedTimeSource,
     pub(crate) nonce_source: SharedNonceSource,
 }
@@ -208,7 +211,9 @@ impl Config {
         &self.user_agent
     }
 
-    /// A builder holding this configuration, to derive a changed one.
+    /// A builder holding this configuration, to derive a changed one. A transport given with
+    /// [`ConfigBuilder::transport`] is kept; the default one is rebuilt by
+    /// [`ConfigBuilder::build`], so that changed connect and read timeouts take effect.
     pub fn to_builder(&self) -> ConfigBuilder {
         ConfigBuilder {
             region: self.region.clone(),
@@ -219,7 +224,7 @@ impl Config {
             retry: self.retry.clone(),
             user_agent_suffix: None,
             user_agent: Some(self.user_agent.clone()),
-            transport: Some(self.transport.clone()),
+            transport: (!self.default_transport).then(|| self.transport.clone()),
             time_source: Some(self.time_source.clone()),
             nonce_source: Some(self.nonce_source.clone()),
         }
@@ -358,6 +363,7 @@ impl ConfigBuilder {
             }
             None => user_agent,
         };
+        let default_transport = self.transport.is_none();
         let transport = match self.transport {
             Some(t) => t,
             None => SharedTransport::new(ReqwestTransport::new(TransportSettings {
@@ -376,6 +382,7 @@ impl ConfigBuilder {
             retry: self.retry,
             user_agent,
             transport,
+            default_transport,
             time_source: self.time_source.unwrap_or_default(),
             nonce_source: self.nonce_source.unwrap_or_default(),
         })
@@ -445,6 +452,34 @@ mod tests {
         assert_eq!(config.retry().max_attempts(), 3);
         assert_eq!(config.signature_version(), SignatureVersion::Acs3HmacSha256);
         assert!(config.user_agent().starts_with("AlibabaCloud ("));
+    }
+
+    #[test]
+    fn derived_config_rebuilds_the_default_transport_but_keeps_a_given_one() {
+        let base = Config::builder().build().unwrap();
+        assert!(base.default_transport);
+        let derived = base
+            .to_builder()
+            .read_timeout(Duration::from_millis(1500))
+            .build()
+            .unwrap();
+        assert!(derived.default_transport);
+        assert!(!std::sync::Arc::ptr_eq(
+            base.transport.inner(),
+            derived.transport.inner()
+        ));
+        assert_eq!(derived.timeouts().read, Duration::from_millis(1500));
+
+        let given = Config::builder()
+            .transport(crate::transport::CannedTransport::new(200, "{}"))
+            .build()
+            .unwrap();
+        let derived = given.to_builder().build().unwrap();
+        assert!(!derived.default_transport);
+        assert!(std::sync::Arc::ptr_eq(
+            given.transport.inner(),
+            derived.transport.inner()
+        ));
     }
 
     #[test]

@@ -41,6 +41,13 @@ impl SharedTransport {
     }
 }
 
+impl SharedTransport {
+    #[cfg(test)]
+    pub(crate) fn inner(&self) -> &Arc<dyn HttpTransport> {
+        &self.0
+    }
+}
+
 impl HttpTransport for SharedTransport {
     fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
         self.0.send(request)
