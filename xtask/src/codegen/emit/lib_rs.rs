@@ -159,7 +159,8 @@ pub fn client(product: &Product) -> TokenStream {
         #docs
 
         pub use ::alibabacloud_core::{
-            CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, RetryConfig,
+            CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
+            RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
         };
         pub use ::#model as model;
 

@@ -58,7 +58,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 pub use ::alibabacloud_core::{
-    CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, RetryConfig,
+    CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
+    RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
 };
 
 pub use ::alibabacloud_quickbi_public20220101_model as model;
