@@ -107,6 +107,7 @@ pub struct Config {
     pub(crate) timeouts: TimeoutConfig,
     pub(crate) retry: RetryConfig,
     pub(crate) user_agent: String,
+    pub(crate) user_agent_header: http::HeaderValue,
     pub(crate) transport: SharedTransport,
     /// True when `transport` was built from the timeouts (not given by the user): a derived
     /// configuration then builds its own, so that changed timeouts take effect.
@@ -363,6 +364,8 @@ impl ConfigBuilder {
             }
             None => user_agent,
         };
+        let user_agent_header =
+            http::HeaderValue::from_str(&user_agent).map_err(|_| ConfigError::InvalidUserAgent)?;
         let default_transport = self.transport.is_none();
         let transport = match self.transport {
             Some(t) => t,
@@ -381,6 +384,7 @@ impl ConfigBuilder {
             timeouts: self.timeouts,
             retry: self.retry,
             user_agent,
+            user_agent_header,
             transport,
             default_transport,
             time_source: self.time_source.unwrap_or_default(),

@@ -79,7 +79,19 @@ impl RawResponse {
         {
             return Err(Error::Service(error.map_code()));
         }
-        let value: T = serde_json::from_slice(&self.body).map_err(|e| {
+        // One UTF-8 check of the whole body, instead of one per string with `from_slice`.
+        let text = std::str::from_utf8(&self.body).map_err(|e| {
+            Error::Response(
+                ResponseError::new(
+                    self.status,
+                    self.request_id().map(str::to_string),
+                    "the body is not UTF-8 text",
+                    scrub_bytes(&self.body, &self.secrets),
+                )
+                .with_source(e),
+            )
+        })?;
+        let value: T = serde_json::from_str(text).map_err(|e| {
             Error::Response(
                 ResponseError::new(
                     self.status,

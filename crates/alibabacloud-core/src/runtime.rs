@@ -18,6 +18,7 @@ use crate::retry::{RetryKind, is_throttling_code};
 use crate::signing;
 use crate::time_source::{NonceSource, TimeSource};
 use crate::transport::{HttpRequest, HttpTransport, TransportError, TransportErrorKind};
+use http::{HeaderName, HeaderValue};
 
 /// The runtime of one product's client: its configuration and resolved endpoint.
 ///
@@ -30,16 +31,17 @@ pub struct Runtime {
 #[derive(Debug)]
 struct Inner {
     config: Config,
-    endpoint: Result<Endpoint, EndpointError>,
+    target: Result<Target, EndpointError>,
 }
 
 impl Runtime {
     /// A runtime for the product whose endpoints are given, with this configuration. The
     /// endpoint is resolved now; if that fails, every call returns the endpoint error.
     pub fn new(config: Config, product: &'static ProductEndpoints) -> Self {
-        let endpoint = endpoint::resolve(config.endpoint(), config.region(), product);
+        let target =
+            endpoint::resolve(config.endpoint(), config.region(), product).and_then(Target::new);
         Runtime {
-            inner: Arc::new(Inner { config, endpoint }),
+            inner: Arc::new(Inner { config, target }),
         }
     }
 
@@ -50,7 +52,7 @@ impl Runtime {
 
     /// The resolved endpoint, or why there is none.
     pub fn endpoint(&self) -> Result<&Endpoint, &EndpointError> {
-        self.inner.endpoint.as_ref()
+        self.inner.target.as_ref().map(|target| &target.endpoint)
     }
 
     /// Sends one operation: builds, signs and sends the request, retrying when the policy and
@@ -115,7 +117,8 @@ impl Runtime {
         options: &CallOptions,
     ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
-        let endpoint = self.inner.endpoint.as_ref().map_err(|e| e.clone())?;
+        let target = self.inner.target.as_ref().map_err(|e| e.clone())?;
+        let endpoint = &target.endpoint;
         let retry = options.retry.as_ref().unwrap_or(&config.retry);
         let attempt_timeout = options.attempt_timeout.unwrap_or(config.timeouts.attempt);
         let idempotent = operation.operation_type.is_idempotent();
@@ -129,7 +132,7 @@ impl Runtime {
                 .chain(credentials.security_token())
                 .map(str::to_string)
                 .collect();
-            let request = build_request(operation, params, endpoint, &credentials, config)?;
+            let request = build_request(operation, params, target, &credentials, config)?;
             let span = tracing::debug_span!(
                 "alibabacloud.attempt",
                 attempt,
@@ -272,11 +275,52 @@ fn transport_error(error: TransportError, config: &Config) -> Error {
     }
 }
 
+/// What every request of a runtime shares, worked out once: the URL up to the query and the
+/// `host` header.
+#[derive(Debug)]
+struct Target {
+    endpoint: Endpoint,
+    /// `scheme://authority/`.
+    url_prefix: String,
+    host: HeaderValue,
+}
+
+impl Target {
+    fn new(endpoint: Endpoint) -> Result<Self, EndpointError> {
+        let host = HeaderValue::from_str(endpoint.authority()).map_err(|_| {
+            EndpointError::InvalidEndpoint {
+                endpoint: endpoint.to_string(),
+                reason: "the host is not a valid header value".into(),
+            }
+        })?;
+        Ok(Target {
+            url_prefix: endpoint.url(),
+            endpoint,
+            host,
+        })
+    }
+}
+
+const X_ACS_ACTION: HeaderName = HeaderName::from_static("x-acs-action");
+const X_ACS_VERSION: HeaderName = HeaderName::from_static("x-acs-version");
+const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// A header value from a `'static` string of the operation descriptor, without copying it.
+fn static_value(name: &'static str, value: &'static str) -> Result<HeaderValue, ConstructionError> {
+    if value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
+        Ok(HeaderValue::from_static(value))
+    } else {
+        Err(ConstructionError::InvalidConfig(format!(
+            "the operation's {name} has characters a header cannot carry"
+        )))
+    }
+}
+
 /// Builds and signs the HTTP request of one attempt (fresh date, nonce and signature).
 fn build_request(
     operation: &Operation,
     params: &Params,
-    endpoint: &Endpoint,
+    target: &Target,
     credentials: &Credentials,
     config: &Config,
 ) -> Result<HttpRequest, ConstructionError> {
@@ -307,16 +351,16 @@ fn build_request(
         time,
         nonce: &nonce,
     };
-    let authority = endpoint.authority();
+    let authority = target.endpoint.authority();
 
-    let mut headers: Vec<(&str, &str)> = Vec::with_capacity(8 + header_params.len());
-    headers.push(("host", authority));
-    headers.push(("x-acs-action", operation.action));
-    headers.push(("x-acs-version", operation.version));
+    let mut signed_headers: Vec<(&str, &str)> = Vec::with_capacity(4 + header_params.len());
+    signed_headers.push(("host", authority));
+    signed_headers.push(("x-acs-action", operation.action));
+    signed_headers.push(("x-acs-version", operation.version));
     if !body.is_empty() {
-        headers.push(("content-type", "application/x-www-form-urlencoded"));
+        signed_headers.push(("content-type", FORM_CONTENT_TYPE));
     }
-    headers.extend(header_params.iter().copied());
+    signed_headers.extend(header_params.iter().copied());
 
     let mut added_headers = None;
     let url_query = match config.signature_version {
@@ -326,8 +370,12 @@ fn build_request(
                     method: method.as_str(),
                     path: "/",
                     query: &query,
-                    headers: &headers,
-                    body: signing::SignableBody::Bytes(&body),
+                    headers: &signed_headers,
+                    body: if body.is_empty() {
+                        signing::SignableBody::Empty
+                    } else {
+                        signing::SignableBody::Bytes(&body)
+                    },
                 },
                 &signing_params,
             )?);
@@ -351,26 +399,57 @@ fn build_request(
         }
     };
 
-    let mut url = String::with_capacity(authority.len() + url_query.len() + 12);
-    url.push_str(endpoint.scheme().as_str());
-    url.push_str("://");
-    url.push_str(authority);
-    url.push('/');
+    let mut url = String::with_capacity(target.url_prefix.len() + url_query.len() + 1);
+    url.push_str(&target.url_prefix);
     if !url_query.is_empty() {
         url.push('?');
         url.push_str(&url_query);
     }
-    let mut builder = http::Request::builder().method(method.as_str()).uri(url);
-    for (name, value) in &headers {
-        builder = builder.header(*name, *value);
+    let uri = http::Uri::try_from(url).map_err(|e| {
+        ConstructionError::InvalidConfig(format!("the request URL is not valid: {e}"))
+    })?;
+
+    let mut request = http::Request::new(body);
+    *request.method_mut() = match method {
+        HttpMethod::Get => http::Method::GET,
+        HttpMethod::Post => http::Method::POST,
+    };
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    headers.reserve(12 + header_params.len());
+    headers.insert(http::header::HOST, target.host.clone());
+    headers.insert(X_ACS_ACTION, static_value("action", operation.action)?);
+    headers.insert(X_ACS_VERSION, static_value("version", operation.version)?);
+    if !request.body().is_empty() {
+        request.headers_mut().insert(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static(FORM_CONTENT_TYPE),
+        );
+    }
+    let headers = request.headers_mut();
+    for (name, value) in &header_params {
+        let invalid = |reason: &str| ConstructionError::InvalidParameter {
+            operation: operation.action,
+            parameter: (*name).to_string(),
+            reason: reason.to_string(),
+        };
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| invalid("not a valid header name"))?;
+        let value =
+            HeaderValue::from_str(value).map_err(|_| invalid("not a valid header value"))?;
+        headers.append(name, value);
     }
     for (name, value) in added_headers.iter().flat_map(|output| output.iter()) {
-        builder = builder.header(name, value);
+        // The signer's names are lower-case constants; its values were validated.
+        let value = HeaderValue::from_str(value).map_err(|_| {
+            ConstructionError::InvalidConfig(format!("the signer produced an invalid {name}"))
+        })?;
+        headers.insert(HeaderName::from_static(name), value);
     }
-    builder = builder
-        .header("accept", "application/json")
-        .header("user-agent", config.user_agent.as_str());
-    builder.body(body).map_err(|e| {
-        ConstructionError::InvalidConfig(format!("the request could not be built: {e}"))
-    })
+    headers.insert(
+        http::header::ACCEPT,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(http::header::USER_AGENT, config.user_agent_header.clone());
+    Ok(request)
 }
