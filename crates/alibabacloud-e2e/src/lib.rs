@@ -16,3 +16,9 @@
 //!
 //! Run them with `cargo test -p alibabacloud-e2e` and
 //! `cargo bench -p alibabacloud-e2e --bench call`.
+
+/// The Rust examples of the top-level `README.md`, compiled as doc tests so that the README
+/// cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExamples;

@@ -1,4 +1,4 @@
-//! Using the emulator in your own tests: the example of `examples/README.md`, verbatim.
+//! Using the emulator in your own tests: the example of the top-level `README.md`, verbatim.
 
 #![allow(clippy::unwrap_used)]
 
@@ -58,18 +58,18 @@ async fn my_code_against_the_emulator() {
     emulator.shutdown().await;
 }
 
-/// `examples/README.md` shows this file from `use std::time::Duration;` to the end.
+/// The top-level `README.md` shows this file from `use std::time::Duration;` to the end.
 #[test]
 fn the_readme_shows_this_file() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
         .unwrap()
         .replace("\r\n", "\n");
     let this = include_str!("emulator_in_tests.rs").replace("\r\n", "\n");
     let start = this.find("use std::time::Duration;").unwrap();
-    let end = this.find("/// `examples/README.md` shows").unwrap();
+    let end = this.find("/// The top-level `README.md` shows").unwrap();
     let example = this[start..end].trim_end();
     assert!(
         readme.contains(example),
-        "examples/README.md must contain, verbatim:\n{example}"
+        "README.md must contain, verbatim:\n{example}"
     );
 }
