@@ -316,7 +316,10 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the HTTP transport (default: `reqwest` with the configured timeouts).
+    /// Sets the HTTP transport (default: `reqwest` with the configured connect and read
+    /// timeouts). A transport given here applies its own connect and read timeouts: the
+    /// builder's `connect_timeout` and `read_timeout` do not reach it (the attempt and
+    /// operation timeouts still apply).
     pub fn transport(mut self, transport: impl HttpTransport + 'static) -> Self {
         self.transport = Some(SharedTransport::new(transport));
         self
@@ -369,10 +372,10 @@ impl ConfigBuilder {
         let default_transport = self.transport.is_none();
         let transport = match self.transport {
             Some(t) => t,
-            None => SharedTransport::new(ReqwestTransport::new(TransportSettings {
-                connect_timeout: self.timeouts.connect,
-                read_timeout: self.timeouts.read,
-            })?),
+            None => SharedTransport::new(ReqwestTransport::new(TransportSettings::new(
+                self.timeouts.connect,
+                self.timeouts.read,
+            ))?),
         };
         Ok(Config {
             region,

@@ -16,7 +16,7 @@ pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
 pub const RETRY_AFTER_HEADER: &str = "x-acs-retry-after";
 
 /// A successful (2xx) response, body read, not yet decoded.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct RawResponse {
     status: u16,
     headers: http::HeaderMap,
@@ -31,6 +31,20 @@ pub enum SuccessCheck<T> {
     Field(fn(&T) -> Option<bool>),
     /// The model has no such field: look for `"Success": false` in the body itself.
     Envelope,
+}
+
+impl std::fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .field(
+                "secrets",
+                &format_args!("<{} redacted>", self.secrets.len()),
+            )
+            .finish()
+    }
 }
 
 impl RawResponse {
@@ -96,7 +110,10 @@ impl RawResponse {
                 ResponseError::new(
                     self.status,
                     self.request_id().map(str::to_string),
-                    format!("the body is not the documented JSON: {e}"),
+                    scrub(
+                        &format!("the body is not the documented JSON: {e}"),
+                        &self.secrets,
+                    ),
                     scrub_bytes(&self.body, &self.secrets),
                 )
                 .with_source(e),
@@ -251,7 +268,7 @@ pub(crate) fn error_from_response(
             } else if body.is_empty() {
                 "the body is empty".to_string()
             } else {
-                format!("the body is not JSON: {e}")
+                scrub(&format!("the body is not JSON: {e}"), secrets).into_owned()
             };
             Error::Response(
                 ResponseError::new(

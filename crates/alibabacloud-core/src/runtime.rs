@@ -77,21 +77,14 @@ impl Runtime {
         let timeout = options
             .operation_timeout
             .unwrap_or(self.inner.config.timeouts.operation);
-        let call = self.attempts(operation, &params, options);
-        let result = async {
-            match timeout {
-                Some(limit) => match tokio::time::timeout(limit, call).await {
-                    Ok(result) => result,
-                    Err(_) => Err(Error::Timeout(TimeoutError::new(
-                        TimeoutKind::Operation,
-                        Some(limit),
-                    ))),
-                },
-                None => call.await,
-            }
-        }
-        .instrument(span.clone())
-        .await;
+        let deadline = timeout.map(|limit| OperationDeadline {
+            at: tokio::time::Instant::now() + limit,
+            limit,
+        });
+        let result = self
+            .attempts(operation, &params, options, deadline)
+            .instrument(span.clone())
+            .await;
         span.record("elapsed_ms", elapsed_ms(started));
         match &result {
             Ok(response) => {
@@ -115,6 +108,7 @@ impl Runtime {
         operation: &Operation,
         params: &Params,
         options: &CallOptions,
+        deadline: Option<OperationDeadline>,
     ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
         let target = self.inner.target.as_ref().map_err(|e| e.clone())?;
@@ -122,9 +116,16 @@ impl Runtime {
         let retry = options.retry.as_ref().unwrap_or(&config.retry);
         let attempt_timeout = options.attempt_timeout.unwrap_or(config.timeouts.attempt);
         let idempotent = operation.operation_type.is_idempotent();
+        // The error of the previous attempt: what the caller gets if the operation timeout
+        // ends the retries.
+        let mut last_error: Option<Error> = None;
         let mut attempt: u32 = 1;
         loop {
-            let credentials = config.credentials.provide_credentials().await?;
+            let credentials = match within(deadline, config.credentials.provide_credentials()).await
+            {
+                Some(result) => result?,
+                None => return Err(operation_timeout(deadline, last_error)),
+            };
             // Values to scrub from anything the service echoes back (a gateway's
             // string-to-sign holds the query, and so the token and secret parameters).
             let secrets: Vec<String> = params
@@ -141,29 +142,40 @@ impl Runtime {
                 elapsed_ms = field::Empty,
             );
             let started = Instant::now();
+            // The attempt ends at its own timeout or at the operation's, whichever comes first.
+            let attempt_end = attempt_timeout.map(|limit| tokio::time::Instant::now() + limit);
+            let operation_ends_first = match (deadline, attempt_end) {
+                (Some(d), Some(a)) => d.at <= a,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            let end = match (deadline, attempt_end) {
+                (Some(d), Some(a)) => Some(d.at.min(a)),
+                (Some(d), None) => Some(d.at),
+                (None, a) => a,
+            };
             let sent = async {
                 tracing::debug!(endpoint = %endpoint, "sending request");
-                match attempt_timeout {
-                    Some(limit) => {
-                        match tokio::time::timeout(limit, config.transport.send(request)).await {
-                            Ok(result) => result.map_err(|e| transport_error(e, config)),
-                            Err(_) => Err(Error::Timeout(TimeoutError::new(
-                                TimeoutKind::Attempt,
-                                Some(limit),
-                            ))),
-                        }
-                    }
-                    None => config
-                        .transport
-                        .send(request)
-                        .await
-                        .map_err(|e| transport_error(e, config)),
+                let send = config.transport.send(request);
+                match end {
+                    Some(end) => tokio::time::timeout_at(end, send).await.ok(),
+                    None => Some(send.await),
                 }
             }
             .instrument(span.clone())
             .await;
             span.record("elapsed_ms", elapsed_ms(started));
             tracing::Span::current().record("attempts", attempt);
+            let sent = match sent {
+                Some(result) => result.map_err(|e| transport_error(e, config)),
+                None if operation_ends_first => {
+                    return Err(operation_timeout(deadline, last_error));
+                }
+                None => Err(Error::Timeout(TimeoutError::new(
+                    TimeoutKind::Attempt,
+                    attempt_timeout,
+                ))),
+            };
 
             let (error, kind, retry_after) = match sent {
                 Ok(response) => {
@@ -227,7 +239,7 @@ impl Runtime {
             let wait = match retry_after {
                 Some(after) if after > retry.max_retry_after() => {
                     tracing::debug!(
-                        retry_after_ms = after.as_millis() as u64,
+                        retry_after_ms = duration_ms(after),
                         "server asked for a longer wait than allowed; not retrying"
                     );
                     return Err(error);
@@ -235,17 +247,60 @@ impl Runtime {
                 Some(after) => after,
                 None => retry.backoff(attempt),
             };
+            // Sleeping into the operation timeout would only trade this error for a bare
+            // timeout: give the caller the error now.
+            if let Some(d) = deadline
+                && tokio::time::Instant::now() + wait >= d.at
+            {
+                tracing::debug!(
+                    wait_ms = duration_ms(wait),
+                    "the operation timeout would expire before the next attempt; not retrying"
+                );
+                return Err(error);
+            }
             tracing::info!(
                 attempt,
                 ?kind,
-                wait_ms = wait.as_millis() as u64,
+                wait_ms = duration_ms(wait),
                 error = %error,
                 "retrying"
             );
+            last_error = Some(error);
             tokio::time::sleep(wait).await;
             attempt += 1;
         }
     }
+}
+
+/// When the whole operation must end, and the configured limit (for the error).
+#[derive(Debug, Clone, Copy)]
+struct OperationDeadline {
+    at: tokio::time::Instant,
+    limit: std::time::Duration,
+}
+
+/// Runs `future` until the operation deadline, if any; `None` when the deadline came first.
+async fn within<F: std::future::Future>(
+    deadline: Option<OperationDeadline>,
+    future: F,
+) -> Option<F::Output> {
+    match deadline {
+        Some(d) => tokio::time::timeout_at(d.at, future).await.ok(),
+        None => Some(future.await),
+    }
+}
+
+/// The operation timeout error, carrying the previous attempt's error as its source.
+fn operation_timeout(deadline: Option<OperationDeadline>, last_error: Option<Error>) -> Error {
+    let mut timeout = TimeoutError::new(TimeoutKind::Operation, deadline.map(|d| d.limit));
+    if let Some(previous) = last_error {
+        timeout = timeout.with_source(previous);
+    }
+    Error::Timeout(timeout)
+}
+
+fn duration_ms(duration: std::time::Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 fn elapsed_ms(started: Instant) -> u64 {
@@ -441,9 +496,12 @@ fn build_request(
     }
     for (name, value) in added_headers.iter().flat_map(|output| output.iter()) {
         // The signer's names are lower-case constants; its values were validated.
-        let value = HeaderValue::from_str(value).map_err(|_| {
+        let mut value = HeaderValue::from_str(value).map_err(|_| {
             ConstructionError::InvalidConfig(format!("the signer produced an invalid {name}"))
         })?;
+        // `http` prints sensitive values as "Sensitive" in Debug: a transport or middleware
+        // that logs requests shows neither the signature nor the token.
+        value.set_sensitive(signing::is_sensitive_output(name));
         headers.insert(HeaderName::from_static(name), value);
     }
     headers.insert(

@@ -132,6 +132,9 @@ pub(crate) fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// The default cap on a response body: 64 MiB.
+pub const DEFAULT_MAX_BODY_SIZE: usize = 64 * 1024 * 1024;
+
 /// Settings of the default transport.
 #[derive(Debug, Clone)]
 pub struct TransportSettings {
@@ -139,6 +142,34 @@ pub struct TransportSettings {
     pub connect_timeout: Duration,
     /// Read timeout: the longest wait for the next bytes of a response.
     pub read_timeout: Duration,
+    /// The largest response body read; a longer one fails (a server or proxy streaming
+    /// without end must not fill the memory).
+    pub max_body_size: usize,
+}
+
+impl TransportSettings {
+    /// Settings with these timeouts and the default body cap ([`DEFAULT_MAX_BODY_SIZE`]).
+    pub fn new(connect_timeout: Duration, read_timeout: Duration) -> Self {
+        TransportSettings {
+            connect_timeout,
+            read_timeout,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+
+    /// Sets the largest response body read.
+    pub fn with_max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+}
+
+/// A response body longer than the transport accepts.
+#[derive(Debug, thiserror::Error)]
+#[error("the response body exceeds {limit} bytes")]
+pub struct BodyTooLarge {
+    /// The cap.
+    pub limit: usize,
 }
 
 /// The default transport, on `reqwest` (HTTP/1.1 and HTTP/2, rustls by default).
@@ -199,7 +230,7 @@ impl HttpTransport for ReqwestTransport {
             let status = response.status();
             let version = response.version();
             let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(Self::classify)?;
+            let body = read_body(response, self.settings.max_body_size).await?;
             let mut out = http::Response::new(body);
             *out.status_mut() = status;
             *out.version_mut() = version;
@@ -209,14 +240,57 @@ impl HttpTransport for ReqwestTransport {
     }
 }
 
+/// Reads a whole body, refusing one longer than `limit` bytes (announced or streamed).
+async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Bytes, TransportError> {
+    let too_large = || TransportError::new(TransportErrorKind::Io, BodyTooLarge { limit });
+    let announced = response.content_length().unwrap_or(0);
+    if usize::try_from(announced).map_or(true, |n| n > limit) {
+        return Err(too_large());
+    }
+    let mut first: Option<Bytes> = None;
+    let mut rest: Vec<u8> = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(ReqwestTransport::classify)? {
+        let received = first.as_ref().map_or(0, Bytes::len) + rest.len() + chunk.len();
+        if received > limit {
+            return Err(too_large());
+        }
+        // The common case, one chunk, is kept without copying.
+        match &first {
+            None => first = Some(chunk),
+            Some(head) => {
+                if rest.is_empty() {
+                    rest.reserve(received);
+                    rest.extend_from_slice(head);
+                }
+                rest.extend_from_slice(&chunk);
+            }
+        }
+    }
+    Ok(if rest.is_empty() {
+        first.unwrap_or_default()
+    } else {
+        Bytes::from(rest)
+    })
+}
+
 /// A transport that never touches the network: it answers every request with the same
 /// response and keeps the last request, for tests and benchmarks of code built on the SDK.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CannedTransport {
     status: http::StatusCode,
     headers: http::HeaderMap,
     body: Bytes,
     last_request: Arc<std::sync::Mutex<Option<HttpRequest>>>,
+}
+
+impl fmt::Debug for CannedTransport {
+    /// Leaves out the last request: it is signed, and may hold a token or a secret parameter.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CannedTransport")
+            .field("status", &self.status)
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl CannedTransport {

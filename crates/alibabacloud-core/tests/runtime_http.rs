@@ -330,10 +330,10 @@ async fn a_request_that_never_left_is_retried_even_for_a_write() {
     };
     let calls = Arc::new(AtomicUsize::new(0));
     let transport = Counting {
-        inner: ReqwestTransport::new(TransportSettings {
-            connect_timeout: Duration::from_secs(1),
-            read_timeout: Duration::from_secs(1),
-        })
+        inner: ReqwestTransport::new(TransportSettings::new(
+            Duration::from_secs(1),
+            Duration::from_secs(1),
+        ))
         .unwrap(),
         calls: calls.clone(),
     };
@@ -564,4 +564,64 @@ async fn missing_credentials_and_endpoints_fail_before_any_io() {
         "{text}"
     );
     assert_eq!(server.request_count(), 0);
+}
+
+#[tokio::test]
+async fn the_operation_timeout_keeps_the_real_error() {
+    let server = emulator().await;
+    let rt = runtime(config(&server.endpoint()));
+    let options = CallOptions::new().operation_timeout(Some(Duration::from_millis(500)));
+
+    // A wait the operation timeout cannot fit: the throttling error comes back at once,
+    // with its code and request id, instead of a bare timeout after sleeping into it.
+    server.script(Reply::throttling().retry_after(Duration::from_secs(2)));
+    let started = Instant::now();
+    let err = rt.invoke(&READ, params(), &options).await.unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_millis(400),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(err.code().map(String::as_str), Some("Throttling.User"));
+    assert!(err.request_id().is_some());
+    assert_eq!(server.request_count(), 1);
+
+    // When the deadline falls during a later attempt, the timeout carries the previous
+    // attempt's error as its source.
+    server.clear_requests();
+    server.script_all([Reply::service_unavailable(), Reply::hang()]);
+    let err = rt.invoke(&READ, params(), &options).await.unwrap_err();
+    let Error::Timeout(timeout) = &err else {
+        panic!("expected a timeout, got {err:?}");
+    };
+    assert_eq!(timeout.kind(), TimeoutKind::Operation);
+    assert_eq!(timeout.after(), Some(Duration::from_millis(500)));
+    let source = std::error::Error::source(timeout).expect("the previous error");
+    assert!(
+        source.to_string().contains("ServiceUnavailable"),
+        "{source}"
+    );
+    assert_eq!(server.request_count(), 2);
+}
+
+#[tokio::test]
+async fn a_body_longer_than_the_cap_is_refused() {
+    let server = emulator().await;
+    server.script(Reply::raw(StatusCode::OK, vec![b' '; 64 * 1024]));
+    let transport = ReqwestTransport::new(
+        TransportSettings::new(Duration::from_secs(1), Duration::from_secs(1))
+            .with_max_body_size(16 * 1024),
+    )
+    .unwrap();
+    let rt = runtime(
+        config(&server.endpoint())
+            .transport(transport)
+            .retry(RetryConfig::disabled()),
+    );
+    let err = rt
+        .invoke(&READ, params(), &CallOptions::new())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Dispatch(_)), "{err:?}");
+    assert!(err.to_string().contains("exceeds 16384 bytes"), "{err}");
 }

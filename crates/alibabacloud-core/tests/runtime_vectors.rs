@@ -221,3 +221,56 @@ fn percent_decode(s: &str) -> String {
         .unwrap()
         .into_owned()
 }
+
+#[tokio::test]
+async fn signed_requests_and_outputs_never_show_the_signature_or_token_in_debug() {
+    let transport = CannedTransport::new(200, r#"{"RequestId":"R","Success":true}"#);
+    let config = Config::builder()
+        .region("cn-hangzhou")
+        .credentials_provider(
+            Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+                .with_security_token("TestSecurityToken"),
+        )
+        .time_source(FixedTimeSource(vector_time()))
+        .nonce_source(FixedNonceSource(NONCE.to_string()))
+        .transport(transport.clone())
+        .build()
+        .unwrap();
+    let runtime = Runtime::new(config, &BSS);
+    let mut params = cash_coupon_params();
+    params.push_secret(ParamLocation::Query, "Ticket", "secret-ticket-value");
+    let raw = runtime
+        .invoke(&QUERY_CASH_COUPONS, params, &CallOptions::new())
+        .await
+        .unwrap();
+    let request = transport.last_request().unwrap();
+    let signature = header(&request, "authorization")
+        .rsplit("Signature=")
+        .next()
+        .unwrap()
+        .to_string();
+    // The request itself carries the secret parameter in its URL (as the service requires);
+    // its headers hide the signature and the token.
+    let request_shown = format!("{request:?}");
+    assert!(
+        request_shown.contains("\"x-acs-security-token\": Sensitive"),
+        "{request_shown}"
+    );
+    assert!(
+        request_shown.contains("\"authorization\": Sensitive"),
+        "{request_shown}"
+    );
+    for shown in [
+        request_shown,
+        format!("{raw:?}"),
+        format!("{transport:?}"),
+        format!("{runtime:?}"),
+    ] {
+        assert!(!shown.contains(&signature), "{shown}");
+        assert!(!shown.contains("TestSecurityToken"), "{shown}");
+        assert!(!shown.contains("YourAccessKeySecret"), "{shown}");
+        if !shown.starts_with("Request {") {
+            assert!(!shown.contains("secret-ticket-value"), "{shown}");
+        }
+    }
+}

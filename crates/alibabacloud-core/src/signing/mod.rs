@@ -33,6 +33,7 @@ pub use encoding::{canonical_query_string, form_urlencode, percent_encode};
 pub use error::SigningError;
 pub use flatten::{ParamStyle, UnknownParamStyle};
 pub use nonce::new_nonce;
+pub(crate) use output::is_sensitive as is_sensitive_output;
 pub use output::{SigningOutput, SigningOutputIter};
 pub use params::SigningParams;
 pub use rpc_v1::{rpc_v1_sign_params, rpc_v1_signature, rpc_v1_string_to_sign, sign_rpc_v1};

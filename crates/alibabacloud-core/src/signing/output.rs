@@ -178,11 +178,20 @@ impl<'a> Iterator for SigningOutputIter<'a> {
 
 impl ExactSizeIterator for SigningOutputIter<'_> {}
 
+/// Whether an output entry must not be shown: the security token, and the signature (alone
+/// or inside `authorization`), which would let anyone replay the request.
+pub(crate) fn is_sensitive(name: &str) -> bool {
+    matches!(
+        name,
+        "x-acs-security-token" | "SecurityToken" | "authorization" | "Signature"
+    )
+}
+
 impl fmt::Debug for SigningOutput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut map = f.debug_map();
         for (name, value) in self.iter() {
-            if name.eq_ignore_ascii_case("x-acs-security-token") || name == "SecurityToken" {
+            if is_sensitive(name) {
                 map.entry(&name, &"** redacted **");
             } else {
                 map.entry(&name, &value);
@@ -223,13 +232,19 @@ mod tests {
     }
 
     #[test]
-    fn debug_redacts_security_tokens() {
+    fn debug_redacts_security_tokens_and_signatures() {
         let mut out = SigningOutput::with_capacity(8);
+        out.push(Name::of("x-acs-date"), "2024-01-01T00:00:00Z");
         out.push(Name::of("x-acs-security-token"), "very-secret");
         out.push(Name::of("SecurityToken"), "very-secret");
-        out.push(Name::of("Signature"), "sig");
+        out.push(Name::of("Signature"), "sig-value");
+        out.push(
+            Name::of("authorization"),
+            "ACS3-HMAC-SHA256 Signature=sig-value",
+        );
         let shown = format!("{out:?}{out:#?}");
         assert!(!shown.contains("very-secret"), "{shown}");
-        assert!(shown.contains("sig"));
+        assert!(!shown.contains("sig-value"), "{shown}");
+        assert!(shown.contains("2024-01-01T00:00:00Z"), "{shown}");
     }
 }
