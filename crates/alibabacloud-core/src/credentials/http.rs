@@ -67,10 +67,9 @@ impl HttpClient {
                 if self.no_proxy {
                     builder = builder.no_proxy();
                 }
-                let settings = TransportSettings {
-                    connect_timeout: self.timeouts.connect,
-                    read_timeout: self.timeouts.read,
-                };
+                // Credential sources answer a few hundred bytes: 1 MiB is plenty.
+                let settings = TransportSettings::new(self.timeouts.connect, self.timeouts.read)
+                    .with_max_body_size(1024 * 1024);
                 builder
                     .build()
                     .map(|client| {
