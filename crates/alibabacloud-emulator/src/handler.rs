@@ -16,7 +16,7 @@ use tokio::sync::Notify;
 use crate::catalog::{Catalog, Operation, Route};
 use crate::clock::Clock;
 use crate::codes;
-use crate::record::{Outcome, RecordedRequest, Verdict};
+use crate::record::{Outcome, RecordedRequest, Records, Verdict, recorded_body, recorded_form};
 use crate::request::IncomingRequest;
 use crate::response::{
     ReplyContext, ServiceError, error_response, json_response, new_request_id, raw_response,
@@ -31,7 +31,7 @@ pub(crate) struct State {
     pub(crate) verifier: Verifier,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) script: Mutex<Script>,
-    pub(crate) records: Mutex<Vec<RecordedRequest>>,
+    pub(crate) records: Mutex<Records>,
     pub(crate) catalog: Catalog,
     pub(crate) max_body_size: usize,
 }
@@ -288,13 +288,16 @@ fn record(
         Plan::Respond { request_id, .. } => request_id.clone(),
         Plan::Drop | Plan::Hang => None,
     };
+    let body = recorded_body(&incoming.body);
+    let body_len = incoming.body.len();
     let recorded = RecordedRequest {
         method: incoming.method.clone(),
         path: incoming.path.clone(),
         query: incoming.query.clone(),
-        form: incoming.form.clone(),
+        form: recorded_form(&incoming.form, body_len > body.len()),
         headers: incoming.headers.clone(),
-        body: incoming.body.clone(),
+        body,
+        body_len,
         action: incoming.action().map(str::to_owned),
         version: incoming.version().map(str::to_owned),
         auth_scheme: claimed.scheme,

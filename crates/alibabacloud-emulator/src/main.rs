@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! alibabacloud-emulator [--specs DIR]... [--port N] [--access-key ID:SECRET]...
-//!                       [--sts ID:SECRET:TOKEN]...
+//!                       [--sts ID:SECRET:TOKEN]... [--max-recorded N]
 //! ```
 //!
 //! Without `--specs`, `./specs` is served if it exists. Without `--access-key` (and
@@ -17,7 +17,7 @@ use alibabacloud_emulator::{DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
 
 const USAGE: &str = "\
 usage: alibabacloud-emulator [--specs DIR]... [--port N] [--access-key ID:SECRET]...
-                             [--sts ID:SECRET:TOKEN]...
+                             [--sts ID:SECRET:TOKEN]... [--max-recorded N]
 
   --specs DIR              serve the specs under DIR (<product>/<version>/api-docs.json);
                            repeatable; default: ./specs if it exists
@@ -25,6 +25,8 @@ usage: alibabacloud-emulator [--specs DIR]... [--port N] [--access-key ID:SECRET
   --port N                 listen on 127.0.0.1:N (default 0: any free port)
   --access-key ID:SECRET   accept this AccessKey pair; repeatable
   --sts ID:SECRET:TOKEN    accept this STS credential; repeatable
+  --max-recorded N         keep at most the last N requests in memory (default 10000;
+                           0: record nothing); bodies are cut to their first 64 KiB
   -h, --help               print this help
 
 Without --access-key or --sts, the demo pair EmulatorDemoKeyId / EmulatorDemoKeySecret
@@ -38,6 +40,7 @@ struct Args {
     port: u16,
     access_keys: Vec<(String, String)>,
     sts: Vec<(String, String, String)>,
+    max_recorded: Option<usize>,
     help: bool,
 }
 
@@ -66,6 +69,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 parsed.port = text
                     .parse()
                     .map_err(|_| format!("--port: \"{text}\" is not a port number"))?;
+            }
+            "--max-recorded" => {
+                let text = value("--max-recorded")?;
+                parsed.max_recorded = Some(text.parse().map_err(|_| {
+                    format!("--max-recorded: \"{text}\" is not a number of requests")
+                })?);
             }
             "--access-key" => {
                 let text = value("--access-key")?;
@@ -128,6 +137,9 @@ async fn main() -> ExitCode {
 
 async fn run(args: Args) -> Result<(), String> {
     let mut emulator = Emulator::new().port(args.port);
+    if let Some(n) = args.max_recorded {
+        emulator = emulator.max_recorded(n);
+    }
     let mut spec_dirs = args.spec_dirs;
     if spec_dirs.is_empty() && args.spec_files.is_empty() && Path::new("specs").is_dir() {
         spec_dirs.push(PathBuf::from("specs"));
@@ -204,8 +216,16 @@ mod tests {
             "--sts=STS.x:s:t:o",
             "--spec-file",
             "f.json",
+            "--max-recorded",
+            "0",
         ])
         .unwrap();
+        assert_eq!(args.max_recorded, Some(0));
+        assert_eq!(
+            parse(&["--max-recorded=25"]).unwrap().max_recorded,
+            Some(25)
+        );
+        assert_eq!(parse(&[]).unwrap().max_recorded, None);
         assert_eq!(args.spec_dirs, [PathBuf::from("a"), PathBuf::from("b")]);
         assert_eq!(args.spec_files, [PathBuf::from("f.json")]);
         assert_eq!(args.port, 8080);
@@ -224,6 +244,9 @@ mod tests {
         assert!(parse(&["--access-key", "nocolon"]).is_err());
         assert!(parse(&["--sts", "a:b"]).is_err());
         assert!(parse(&["--what"]).is_err());
+        assert!(parse(&["--max-recorded"]).is_err());
+        assert!(parse(&["--max-recorded", "-1"]).is_err());
+        assert!(parse(&["--max-recorded", "lots"]).is_err());
         assert!(parse(&["-h"]).unwrap().help);
     }
 }

@@ -1,9 +1,22 @@
-//! The record of every request the emulator received, for assertions in tests.
+//! The record of the requests the emulator received, for assertions in tests.
+//!
+//! The record is bounded: it keeps the last [`DEFAULT_MAX_RECORDED`] requests (see
+//! [`Emulator::max_recorded`](crate::Emulator::max_recorded)) and at most the first
+//! [`MAX_RECORDED_BODY`] bytes of each body, so a long-running emulator or a load test does
+//! not grow without end.
+
+use std::collections::VecDeque;
 
 use bytes::Bytes;
 use time::OffsetDateTime;
 
 use crate::verify::AuthScheme;
+
+/// How many requests an emulator keeps by default: 10 000 (the oldest are dropped first).
+pub const DEFAULT_MAX_RECORDED: usize = 10_000;
+
+/// How much of a body a [`RecordedRequest`] keeps: its first 64 KiB.
+pub const MAX_RECORDED_BODY: usize = 64 * 1024;
 
 /// What the signature check said about a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +65,10 @@ pub enum Outcome {
 }
 
 /// One received request.
+///
+/// Bodies are cut to their first [`MAX_RECORDED_BODY`] bytes (64 KiB): `body_len` keeps the
+/// length received and [`RecordedRequest::is_body_truncated`] says whether the record was
+/// cut. Everything else (method, path, query, headers, verdict...) is kept whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedRequest {
     /// The HTTP method.
@@ -60,12 +77,18 @@ pub struct RecordedRequest {
     pub path: String,
     /// The decoded query parameters, in order.
     pub query: Vec<(String, String)>,
-    /// The decoded form parameters (for `application/x-www-form-urlencoded` bodies).
+    /// The decoded form parameters (for `application/x-www-form-urlencoded` bodies). All of
+    /// them when the body was not cut; when it was, the first ones whose names and values
+    /// total at most [`MAX_RECORDED_BODY`] bytes.
     pub form: Vec<(String, String)>,
     /// The headers, lower-cased names, in order of arrival.
     pub headers: Vec<(String, String)>,
-    /// The body (empty when it was over the size limit).
+    /// The body, at most its first [`MAX_RECORDED_BODY`] bytes (64 KiB); empty when it was
+    /// over the size limit (and so not read).
     pub body: Bytes,
+    /// The length of the body as received (0 when it was over the size limit); larger than
+    /// `body.len()` when the recorded body was cut.
+    pub body_len: usize,
     /// The action (`x-acs-action` or `Action`).
     pub action: Option<String>,
     /// The API version (`x-acs-version` or `Version`).
@@ -104,11 +127,163 @@ impl RecordedRequest {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whether `body` holds only the first [`MAX_RECORDED_BODY`] bytes of a longer body.
+    pub fn is_body_truncated(&self) -> bool {
+        self.body_len > self.body.len()
+    }
+
     /// The HTTP status answered, if any.
     pub fn status(&self) -> Option<u16> {
         match self.outcome {
             Outcome::Answered(status) => Some(status),
             Outcome::Dropped | Outcome::Hung => None,
         }
+    }
+}
+
+/// The recorded requests of a running emulator: the last `max` of them, and how many were
+/// received since the start or the last [`Records::clear`].
+#[derive(Debug)]
+pub(crate) struct Records {
+    kept: VecDeque<RecordedRequest>,
+    received: usize,
+    max: usize,
+}
+
+impl Records {
+    /// A record that keeps the last `max` requests (0: none, only the count).
+    pub(crate) fn new(max: usize) -> Self {
+        Self {
+            kept: VecDeque::new(),
+            received: 0,
+            max,
+        }
+    }
+
+    /// Counts `request` and keeps it, dropping the oldest ones beyond the limit.
+    pub(crate) fn push(&mut self, request: RecordedRequest) {
+        self.received = self.received.saturating_add(1);
+        if self.max == 0 {
+            return;
+        }
+        while self.kept.len() >= self.max {
+            self.kept.pop_front();
+        }
+        self.kept.push_back(request);
+    }
+
+    /// The requests kept, oldest first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &RecordedRequest> {
+        self.kept.iter()
+    }
+
+    /// How many requests were received (kept or not) since the start or the last clear.
+    pub(crate) fn received(&self) -> usize {
+        self.received
+    }
+
+    /// Forgets the kept requests and resets the count.
+    pub(crate) fn clear(&mut self) {
+        self.kept.clear();
+        self.received = 0;
+    }
+}
+
+/// The body to record: a copy of at most its first [`MAX_RECORDED_BODY`] bytes. A copy,
+/// not a slice, so that the record never pins the (up to 10 MiB) buffer it came from.
+pub(crate) fn recorded_body(body: &[u8]) -> Bytes {
+    Bytes::copy_from_slice(body.get(..MAX_RECORDED_BODY).unwrap_or(body))
+}
+
+/// The form parameters to record: all of them when the body is kept whole, else the first
+/// ones whose names and values total at most [`MAX_RECORDED_BODY`] bytes.
+pub(crate) fn recorded_form(
+    form: &[(String, String)],
+    body_truncated: bool,
+) -> Vec<(String, String)> {
+    if !body_truncated {
+        return form.to_vec();
+    }
+    let mut budget = MAX_RECORDED_BODY;
+    form.iter()
+        .map_while(|(name, value)| {
+            let size = name.len().saturating_add(value.len());
+            budget = budget.checked_sub(size)?;
+            Some((name.clone(), value.clone()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::*;
+
+    fn request(n: usize) -> RecordedRequest {
+        RecordedRequest {
+            method: "POST".to_owned(),
+            path: format!("/{n}"),
+            query: Vec::new(),
+            form: Vec::new(),
+            headers: Vec::new(),
+            body: Bytes::new(),
+            body_len: 0,
+            action: None,
+            version: None,
+            auth_scheme: None,
+            access_key_id: None,
+            nonce: None,
+            verdict: Verdict::NotChecked,
+            outcome: Outcome::Answered(200),
+            request_id: None,
+            received_at: datetime!(2024-01-01 00:00:00 UTC),
+        }
+    }
+
+    #[test]
+    fn keeps_the_last_max_requests_and_counts_all() {
+        let mut records = Records::new(3);
+        for n in 0..5 {
+            records.push(request(n));
+        }
+        let paths: Vec<&str> = records.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["/2", "/3", "/4"]);
+        assert_eq!(records.received(), 5);
+        records.clear();
+        assert_eq!(records.iter().count(), 0);
+        assert_eq!(records.received(), 0);
+
+        let mut none = Records::new(0);
+        none.push(request(0));
+        assert_eq!(none.iter().count(), 0);
+        assert_eq!(none.received(), 1);
+    }
+
+    #[test]
+    fn bodies_and_forms_are_cut_at_64_kib() {
+        let small = recorded_body(b"abc");
+        assert_eq!(&small[..], b"abc");
+        let big = vec![b'x'; MAX_RECORDED_BODY + 1];
+        assert_eq!(recorded_body(&big).len(), MAX_RECORDED_BODY);
+        assert_eq!(
+            recorded_body(&big[..MAX_RECORDED_BODY]).len(),
+            MAX_RECORDED_BODY
+        );
+
+        let form = vec![
+            ("a".to_owned(), "x".repeat(MAX_RECORDED_BODY - 3)),
+            ("b".to_owned(), "y".to_owned()),
+            ("c".to_owned(), String::new()),
+        ];
+        assert_eq!(recorded_form(&form, false), form);
+        let cut = recorded_form(&form, true);
+        assert_eq!(cut.len(), 2, "a (64 KiB - 2) and b (2) fit, c (1) does not");
+        let mut r = request(0);
+        r.body = recorded_body(&big);
+        r.body_len = big.len();
+        assert!(r.is_body_truncated());
+        r.body_len = r.body.len();
+        assert!(!r.is_body_truncated());
     }
 }

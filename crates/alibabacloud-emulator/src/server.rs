@@ -20,7 +20,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::credentials::CredentialStore;
 use crate::error::EmulatorError;
 use crate::handler::{State, handle};
-use crate::record::RecordedRequest;
+use crate::record::{DEFAULT_MAX_RECORDED, RecordedRequest, Records};
 use crate::script::{Reply, Script};
 use crate::verify::Verifier;
 
@@ -50,6 +50,7 @@ pub struct Emulator {
     clock: Arc<dyn Clock>,
     specs: Vec<Spec>,
     max_body_size: usize,
+    max_recorded: usize,
 }
 
 impl fmt::Debug for Emulator {
@@ -63,6 +64,7 @@ impl fmt::Debug for Emulator {
                 &self.specs.iter().map(|s| &s.origin).collect::<Vec<_>>(),
             )
             .field("max_body_size", &self.max_body_size)
+            .field("max_recorded", &self.max_recorded)
             .finish()
     }
 }
@@ -83,6 +85,7 @@ impl Emulator {
             clock: Arc::new(SystemClock),
             specs: Vec::new(),
             max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_recorded: DEFAULT_MAX_RECORDED,
         }
     }
 
@@ -159,6 +162,15 @@ impl Emulator {
         self
     }
 
+    /// Keeps the last `n` requests for [`EmulatorHandle::requests`] (default 10 000,
+    /// [`DEFAULT_MAX_RECORDED`]); older ones are dropped, oldest first. 0 keeps none (only
+    /// [`EmulatorHandle::request_count`] counts them), for load tests and long runs. Each
+    /// recorded body is cut to its first 64 KiB whatever `n` is (see [`RecordedRequest`]).
+    pub fn max_recorded(mut self, n: usize) -> Self {
+        self.max_recorded = n;
+        self
+    }
+
     /// Binds 127.0.0.1 and starts serving on the current Tokio runtime.
     ///
     /// # Errors
@@ -183,7 +195,7 @@ impl Emulator {
             verifier: Verifier::new(self.credentials.clone(), Arc::clone(&self.clock)),
             clock: self.clock,
             script: Mutex::new(Script::default()),
-            records: Mutex::new(Vec::new()),
+            records: Mutex::new(Records::new(self.max_recorded)),
             catalog: Catalog::new(self.specs),
             max_body_size: self.max_body_size,
         });
@@ -343,12 +355,14 @@ impl EmulatorHandle {
         self.lock_script().clear();
     }
 
-    /// Every request received so far, oldest first.
+    /// The requests kept in the record, oldest first: every request received since the start
+    /// (or the last [`EmulatorHandle::clear_requests`]), up to the last
+    /// [`Emulator::max_recorded`] of them (10 000 by default).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.lock_records().clone()
+        self.lock_records().iter().cloned().collect()
     }
 
-    /// The requests received so far for `action`, oldest first.
+    /// The requests kept in the record for `action`, oldest first.
     pub fn requests_for(&self, action: &str) -> Vec<RecordedRequest> {
         self.lock_records()
             .iter()
@@ -357,12 +371,15 @@ impl EmulatorHandle {
             .collect()
     }
 
-    /// How many requests were received so far.
+    /// How many requests were received since the start or the last
+    /// [`EmulatorHandle::clear_requests`], counting those the record no longer keeps (or never
+    /// kept) because of [`Emulator::max_recorded`]. It equals `requests().len()` until the
+    /// limit is reached.
     pub fn request_count(&self) -> usize {
-        self.lock_records().len()
+        self.lock_records().received()
     }
 
-    /// Forgets the recorded requests.
+    /// Forgets the recorded requests and resets [`EmulatorHandle::request_count`] to 0.
     pub fn clear_requests(&self) {
         self.lock_records().clear();
     }
@@ -385,7 +402,7 @@ impl EmulatorHandle {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn lock_records(&self) -> std::sync::MutexGuard<'_, Vec<RecordedRequest>> {
+    fn lock_records(&self) -> std::sync::MutexGuard<'_, Records> {
         self.state
             .records
             .lock()

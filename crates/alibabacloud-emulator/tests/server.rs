@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use alibabacloud_emulator::sign::SigningKey;
 use alibabacloud_emulator::{
-    AuthScheme, Emulator, EmulatorError, EmulatorHandle, FixedClock, Outcome, Verdict, codes,
+    AuthScheme, Emulator, EmulatorError, EmulatorHandle, FixedClock, MAX_RECORDED_BODY, Outcome,
+    Verdict, codes,
 };
 use common::{Call, ID, SECRET, raw_exchange, send};
 use time::OffsetDateTime;
@@ -351,6 +352,8 @@ async fn bodies_over_the_limit_get_413() {
     let recorded = &emu.requests()[0];
     assert_eq!(recorded.verdict, Verdict::Unreadable);
     assert!(recorded.body.is_empty());
+    assert_eq!(recorded.body_len, 0);
+    assert!(!recorded.is_body_truncated());
 
     // Chunked, without Content-Length.
     let mut raw =
@@ -374,6 +377,92 @@ async fn bodies_over_the_limit_get_413() {
     )
     .await;
     assert_eq!(answer.status, 200);
+}
+
+#[tokio::test]
+async fn the_record_keeps_the_last_max_recorded_requests() {
+    let emu = Emulator::new()
+        .access_key(ID, SECRET)
+        .max_recorded(3)
+        .start()
+        .await
+        .unwrap();
+    for n in 0..5 {
+        let call = Call::new("DescribeRegions", "2014-05-26").query("N", &n.to_string());
+        assert_eq!(send(call.acs3(&emu.endpoint())).await.status, 200);
+    }
+    let kept: Vec<_> = emu
+        .requests()
+        .iter()
+        .map(|r| r.param("N").unwrap().to_owned())
+        .collect();
+    assert_eq!(kept, ["2", "3", "4"], "the oldest are dropped first");
+    assert_eq!(emu.requests_for("DescribeRegions").len(), 3);
+    assert_eq!(emu.request_count(), 5, "the count includes dropped records");
+
+    emu.clear_requests();
+    assert_eq!((emu.requests().len(), emu.request_count()), (0, 0));
+    send(Call::new("DescribeRegions", "2014-05-26").acs3(&emu.endpoint())).await;
+    assert_eq!((emu.requests().len(), emu.request_count()), (1, 1));
+    emu.shutdown().await;
+
+    // 0 records nothing, counts everything, and the checks (nonces included) still run.
+    let emu = Emulator::new()
+        .access_key(ID, SECRET)
+        .max_recorded(0)
+        .start()
+        .await
+        .unwrap();
+    let call = Call::new("DescribeRegions", "2014-05-26");
+    assert_eq!(send(call.acs3(&emu.endpoint())).await.status, 200);
+    let again = send(call.acs3(&emu.endpoint())).await;
+    assert_eq!(again.code(), "SignatureNonceUsed");
+    assert!(emu.requests().is_empty());
+    assert_eq!(emu.request_count(), 2);
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn recorded_bodies_are_cut_at_64_kib() {
+    let emu = emulator().await;
+    let big = "x".repeat(100_000);
+    let request = Call::new("CreateThing", "2020-01-01")
+        .form("Small", "s")
+        .form("Big", &big)
+        .form("After", "a")
+        .acs3(&emu.endpoint());
+    let sent = request.body().clone();
+    let answer = send(request).await;
+    assert_eq!(
+        answer.status, 200,
+        "the whole body is verified: {}",
+        answer.text
+    );
+
+    let recorded = &emu.requests()[0];
+    assert_eq!(recorded.verdict, Verdict::Accepted);
+    assert_eq!(recorded.body.len(), MAX_RECORDED_BODY);
+    assert_eq!(recorded.body, sent.slice(..MAX_RECORDED_BODY));
+    assert_eq!(recorded.body_len, sent.len());
+    assert!(recorded.is_body_truncated());
+    // The form keeps the parameters that fit in 64 KiB, in order.
+    assert_eq!(recorded.form, [("Small".to_owned(), "s".to_owned())]);
+    assert_eq!(recorded.param("Big"), None);
+
+    // A body under 64 KiB is kept whole, with its form.
+    let answer = send(
+        Call::new("CreateThing", "2020-01-01")
+            .form("Name", "thing")
+            .acs3(&emu.endpoint()),
+    )
+    .await;
+    assert_eq!(answer.status, 200);
+    let recorded = &emu.requests()[1];
+    assert_eq!(&recorded.body[..], b"Name=thing");
+    assert_eq!(recorded.body_len, recorded.body.len());
+    assert!(!recorded.is_body_truncated());
+    assert_eq!(recorded.param("Name"), Some("thing"));
+    emu.shutdown().await;
 }
 
 #[tokio::test]

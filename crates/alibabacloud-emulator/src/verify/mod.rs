@@ -16,7 +16,7 @@
 //! | `x-acs-date` parses and is within 15 minutes, else `InvalidTimeStamp.Format`/`.Expired` | same with `Timestamp` |
 //! | security token (`x-acs-security-token`) required and equal for an STS id, absent for a permanent key | same with `SecurityToken` |
 //! | signature (with the SHA-256 of the body actually received) else `SignatureDoesNotMatch` with the server's string to sign | same |
-//! | nonce unused in the last 15 minutes, else `SignatureNonceUsed` | same |
+//! | nonce unused in the last 15 minutes (among the last million nonces), else `SignatureNonceUsed` | same |
 
 pub mod acs3;
 mod nonce;
@@ -35,7 +35,7 @@ use crate::credentials::{CredentialStore, KnownCredential};
 use crate::request::IncomingRequest;
 use crate::response::ServiceError;
 
-use nonce::NonceCache;
+use nonce::{MAX_NONCES, NonceCache};
 
 /// How far a request's timestamp may be from the emulator's clock, and how long a nonce
 /// stays used: 15 minutes, as at the gateway.
@@ -123,7 +123,7 @@ impl Verifier {
         Self {
             credentials,
             clock,
-            nonces: Mutex::new(NonceCache::new(TIMESTAMP_WINDOW)),
+            nonces: Mutex::new(NonceCache::new(TIMESTAMP_WINDOW, MAX_NONCES)),
         }
     }
 
