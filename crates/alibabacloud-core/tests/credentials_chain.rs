@@ -10,11 +10,12 @@ mod support;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use alibabacloud_core::Config;
 use alibabacloud_core::credentials::{
-    CredentialsErrorKind, CredentialsProviderChain, ProvideCredentials, ProviderConfig,
+    Credentials, CredentialsError, CredentialsErrorKind, CredentialsProviderChain,
+    DEFAULT_CHAIN_FAILURE_MEMORY, ProvideCredentials, ProvideCredentialsFuture, ProviderConfig,
 };
 use alibabacloud_core::env::Env;
 use alibabacloud_core::time_source::TimeSource;
@@ -245,25 +246,120 @@ async fn after_a_total_failure_the_whole_chain_is_tried_again() {
     let home = tempfile::tempdir().unwrap();
     let clock = SharedClock::now();
     let up = Arc::new(AtomicBool::new(false));
-    let uri = uri_server(clock, up.clone()).await;
+    let uri = uri_server(clock.clone(), up.clone()).await;
     let url = format!("{}/creds", uri.url());
     let config = ProviderConfig::new()
         .with_env(env_with_home(
             home.path(),
             &[("ALIBABA_CLOUD_CREDENTIALS_URI", &url)],
         ))
-        .with_metadata_endpoint(closed_url().await);
+        .with_metadata_endpoint(closed_url().await)
+        .with_time_source(clock.clone());
     let chain = CredentialsProviderChain::default_chain(&config);
     assert!(chain.provide_credentials().await.is_err());
-    // Not just the last provider (the URI): an earlier one that now applies wins.
+    // Not just the last provider (the URI): an earlier one that now applies wins, once the
+    // failure is no longer remembered.
     write_ini(home.path());
     up.store(true, Ordering::SeqCst);
+    clock.advance_secs(DEFAULT_CHAIN_FAILURE_MEMORY.as_secs() as i64);
     assert_eq!(
         chain.provide_credentials().await.unwrap().access_key_id(),
         "LTAIini"
     );
     assert_eq!(chain.selected_provider().as_deref(), Some("ini_profile"));
     assert_eq!(uri.requests().len(), 1);
+}
+
+/// Concurrent first calls on a machine that is not an ECS instance (the metadata service never
+/// answers): one probe costs about a second; the callers that waited for it share its error
+/// instead of probing once each, one after another.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_calls_share_a_failed_probe_and_a_burst_does_not_reprobe() {
+    let home = tempfile::tempdir().unwrap();
+    let clock = SharedClock::now();
+    let imds = TestServer::start(|_| Answer::Hang).await;
+    let config = ProviderConfig::new()
+        .with_env(env_with_home(home.path(), &[]))
+        .with_metadata_endpoint(imds.url())
+        .with_time_source(clock.clone());
+    let chain = Arc::new(CredentialsProviderChain::default_chain(&config));
+
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..6)
+        .map(|_| {
+            let chain = chain.clone();
+            tokio::spawn(async move { chain.provide_credentials().await.unwrap_err() })
+        })
+        .collect();
+    for task in tasks {
+        let error = task.await.unwrap();
+        assert_eq!(error.kind(), CredentialsErrorKind::ChainExhausted);
+        assert_eq!(error.attempts().len(), 6, "{error}");
+        assert!(error.to_string().contains("metadata service"), "{error}");
+    }
+    let elapsed = started.elapsed();
+    assert_eq!(
+        imds.requests().len(),
+        1,
+        "one probe of the metadata service"
+    );
+    assert!(elapsed < Duration::from_secs(3), "took {elapsed:?}");
+
+    // Calls right after the failure get it at once, without a new probe.
+    let started = Instant::now();
+    let error = chain.provide_credentials().await.unwrap_err();
+    assert_eq!(error.kind(), CredentialsErrorKind::ChainExhausted);
+    assert!(started.elapsed() < Duration::from_millis(500));
+    assert_eq!(imds.requests().len(), 1);
+
+    // Once it is no longer remembered, the chain is probed again.
+    clock.advance_secs(DEFAULT_CHAIN_FAILURE_MEMORY.as_secs() as i64);
+    assert!(chain.provide_credentials().await.is_err());
+    assert_eq!(imds.requests().len(), 2);
+}
+
+/// A provider that fails slowly, counting its calls.
+#[derive(Debug, Clone, Default)]
+struct SlowFailure(Arc<AtomicUsize>);
+
+impl ProvideCredentials for SlowFailure {
+    fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
+        Box::pin(async move {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            Err::<Credentials, _>(CredentialsError::provider_failed("slow", "down"))
+        })
+    }
+
+    fn name(&self) -> &'static str {
+        "slow"
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn without_failure_memory_waiters_still_share_the_failed_probe() {
+    let slow = SlowFailure::default();
+    let chain = Arc::new(
+        CredentialsProviderChain::new()
+            .or_else(slow.clone())
+            .with_failure_memory(Duration::ZERO),
+    );
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let chain = chain.clone();
+            tokio::spawn(async move { chain.provide_credentials().await.unwrap_err() })
+        })
+        .collect();
+    for task in tasks {
+        let error = task.await.unwrap();
+        assert_eq!(error.attempts()[0].message(), "down");
+    }
+    assert_eq!(slow.0.load(Ordering::SeqCst), 1);
+    assert!(started.elapsed() < Duration::from_millis(800));
+    // A later call probes again.
+    assert!(chain.provide_credentials().await.is_err());
+    assert_eq!(slow.0.load(Ordering::SeqCst), 2);
 }
 
 #[tokio::test]

@@ -11,8 +11,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use alibabacloud_core::credentials::{
-    CacheSettings, CredentialsErrorKind, CredentialsUriProvider, EcsRamRoleProvider,
-    ProvideCredentials, ProviderConfig,
+    AssumeRoleSettings, CacheSettings, Credentials, CredentialsErrorKind, CredentialsUriProvider,
+    EcsRamRoleProvider, ProvideCredentials, ProviderConfig, RamRoleArnProvider,
+    SharedCredentialsProvider,
 };
 use alibabacloud_core::env::Env;
 use alibabacloud_core::time_source::TimeSource;
@@ -377,4 +378,95 @@ async fn credentials_uri_errors_name_the_url_never_the_body_or_query() {
         text.contains("GET http://127.0.0.1:") && !text.contains("UriQueryToken0003"),
         "{text}"
     );
+}
+
+/// A server that answers every request with `200 OK` and then a body that never ends (or, when
+/// `announce` is set, announces 100 MB and sends nothing); counts the bytes it managed to send.
+async fn flooding_server(announce: bool) -> (String, Arc<AtomicUsize>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let sent = Arc::new(AtomicUsize::new(0));
+    let counter = sent.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                // The request: read up to the end of its headers.
+                let mut seen = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => seen.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let head = if announce {
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n"
+                } else {
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                };
+                if stream.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                if announce {
+                    std::future::pending::<()>().await;
+                }
+                let chunk = vec![b' '; 64 * 1024];
+                while stream.write_all(&chunk).await.is_ok() {
+                    counter.fetch_add(chunk.len(), Ordering::SeqCst);
+                }
+            });
+        }
+    });
+    (url, sent)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn endless_bodies_are_cut_at_one_mebibyte_with_an_error_naming_the_url() {
+    const LIMIT: &str = "larger than 1048576 bytes (1 MiB)";
+    for announce in [false, true] {
+        // A credentials URI: the error names the URL without its query.
+        let (url, sent) = flooding_server(announce).await;
+        let uri = format!("{url}/creds?auth=UriQueryToken0003");
+        let provider = CredentialsUriProvider::new(&uri, &config_of(&[])).unwrap();
+        let started = Instant::now();
+        let error = provider.provide_credentials().await.unwrap_err();
+        let text = error.to_string();
+        assert_eq!(error.kind(), CredentialsErrorKind::ProviderFailed);
+        assert!(text.contains(LIMIT), "{text}");
+        assert!(text.contains(&format!("{url}/creds")), "{text}");
+        assert!(!text.contains("UriQueryToken0003"), "{text}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert!(
+            sent.load(Ordering::SeqCst) < 64 * 1024 * 1024,
+            "reading stopped"
+        );
+
+        // The metadata service: reported as such, not as a service that did not answer.
+        let (url, _) = flooding_server(announce).await;
+        let config = config_of(&[]).with_metadata_endpoint(&url);
+        let error = EcsRamRoleProvider::from_env(&config)
+            .unwrap()
+            .provide_credentials()
+            .await
+            .unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains(LIMIT), "{text}");
+        assert!(text.contains(&format!("{url}/latest/api/token")), "{text}");
+        assert!(!text.contains("did not answer"), "{text}");
+
+        // STS.
+        let (url, _) = flooding_server(announce).await;
+        let provider = RamRoleArnProvider::new(
+            SharedCredentialsProvider::new(Credentials::new("LTAIsource", "SourceSecret0009")),
+            AssumeRoleSettings::new("acs:ram::1:role/r"),
+            &config_of(&[]).with_sts_endpoint(&url),
+        )
+        .unwrap();
+        let error = provider.provide_credentials().await.unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains(LIMIT), "{text}");
+        assert!(text.contains(&url), "{text}");
+    }
 }

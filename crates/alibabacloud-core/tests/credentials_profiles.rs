@@ -12,12 +12,12 @@ use std::time::{Duration, SystemTime};
 
 use alibabacloud_core::credentials::{
     CliProfileProvider, CredentialsError, CredentialsErrorKind, IniProfileProvider,
-    ProvideCredentials, ProviderConfig,
+    OidcRoleArnProvider, OidcSettings, ProvideCredentials, ProviderConfig,
 };
 use alibabacloud_core::env::Env;
 use alibabacloud_emulator::{Emulator, EmulatorHandle, Reply, Verdict};
 use serde_json::json;
-use support::{Answer, TestServer, credentials_json, iso8601};
+use support::{Answer, TestServer, closed_url, credentials_json, iso8601};
 
 const SECRET: &str = "ProfileSecretValue0001";
 const ROLE_SECRET: &str = "RoleSecretValue0002";
@@ -317,6 +317,15 @@ async fn cli_file_errors_name_the_file_profile_and_field() {
             format!(r#"{{"profiles": [{{"name": "default", "mode": "RamRoleArn", "access_key_id": "LTAI", "access_key_secret": "{SECRET}", "ram_role_arn": "r", "expired_seconds": 60}}]}}"#),
             vec!["profile `default` (mode RamRoleArn)", "at least 900"],
         ),
+        // The STS region becomes part of the host: anything but a region ID is refused.
+        (
+            format!(r#"{{"profiles": [{{"name": "default", "mode": "RamRoleArn", "access_key_id": "LTAI", "access_key_secret": "{SECRET}", "ram_role_arn": "r", "sts_region": "x@evil.com?"}}]}}"#),
+            vec!["profile `default` (mode RamRoleArn)", "invalid STS region `x@evil.com?` in `sts_region`"],
+        ),
+        (
+            r#"{"profiles": [{"name": "default", "mode": "OIDC", "ram_role_arn": "r", "oidc_provider_arn": "p", "oidc_token_file": "/t", "sts_region": "evil.com/"}]}"#.into(),
+            vec!["profile `default` (mode OIDC)", "invalid STS region `evil.com/` in `sts_region`"],
+        ),
     ];
     for (text, expected) in cases {
         home.write(".aliyun/config.json", &text);
@@ -474,4 +483,93 @@ async fn ini_errors_name_the_file_section_and_key() {
     let error = ini_error(&home.config(&[("ALIBABA_CLOUD_CREDENTIALS_FILE", &missing)])).await;
     assert_eq!(error.kind(), CredentialsErrorKind::InvalidConfiguration);
     assert_mentions(&error, &[&missing]);
+}
+
+/// Runs `call` on this (single-threaded) runtime while the file it reads is a FIFO whose
+/// writer waits for the runtime to make progress: a read that blocks the runtime's thread
+/// stalls this test's timer until the writer gives up waiting (3 s), a read on the blocking
+/// pool does not.
+#[cfg(unix)]
+async fn assert_read_off_the_runtime<T: Send + 'static>(
+    fifo: &Path,
+    contents: &str,
+    call: impl std::future::Future<Output = T> + Send + 'static,
+) -> T {
+    let status = std::process::Command::new("mkfifo")
+        .arg(fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let (path, contents) = (fifo.to_path_buf(), contents.to_string());
+    std::thread::spawn(move || {
+        let _ = wait.recv_timeout(Duration::from_secs(3));
+        std::fs::write(path, contents).unwrap();
+    });
+    let task = tokio::spawn(call);
+    let started = std::time::Instant::now();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let ticked = started.elapsed();
+    let _ = go.send(()); // the writer may have given up waiting already
+    let result = task.await.unwrap();
+    assert!(
+        ticked < Duration::from_secs(1),
+        "the runtime was blocked for {ticked:?} by a file read"
+    );
+    result
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn files_are_read_without_blocking_the_runtime() {
+    // The CLI file.
+    let home = Home::new();
+    let cli = home.path().join("cli.json");
+    let config = home.config(&[("ALIBABA_CLOUD_CONFIG_FILE", cli.to_str().unwrap())]);
+    let provider = CliProfileProvider::new(&config);
+    let text = json!({"profiles": [
+        {"name": "default", "mode": "AK", "access_key_id": "LTAIfifo", "access_key_secret": SECRET}]})
+    .to_string();
+    let credentials =
+        assert_read_off_the_runtime(
+            &cli,
+            &text,
+            async move { provider.provide_credentials().await },
+        )
+        .await
+        .unwrap();
+    assert_eq!(credentials.access_key_id(), "LTAIfifo");
+
+    // The INI file.
+    let ini = home.path().join("credentials.ini");
+    let config = home.config(&[("ALIBABA_CLOUD_CREDENTIALS_FILE", ini.to_str().unwrap())]);
+    let provider = IniProfileProvider::new(&config);
+    let text = format!(
+        "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = {SECRET}\n"
+    );
+    let credentials =
+        assert_read_off_the_runtime(
+            &ini,
+            &text,
+            async move { provider.provide_credentials().await },
+        )
+        .await
+        .unwrap();
+    assert_eq!(credentials.access_key_id(), "LTAIini");
+
+    // The OIDC token file, read on every refresh (here STS is not reachable: the error shows
+    // that the token was read).
+    let token = home.path().join("oidc-token");
+    let config = home.config(&[]).with_sts_endpoint(closed_url().await);
+    let settings = OidcSettings::new("acs:ram::1:role/r", "acs:ram::1:oidc-provider/p", &token);
+    let provider = OidcRoleArnProvider::new(settings, &config).unwrap();
+    let error = assert_read_off_the_runtime(&token, "jwt", async move {
+        provider.provide_credentials().await
+    })
+    .await
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("STS AssumeRoleWithOIDC"),
+        "{error}"
+    );
 }

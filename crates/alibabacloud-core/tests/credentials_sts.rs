@@ -372,11 +372,43 @@ async fn configuration_errors_are_reported_before_any_request() {
         ("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"),
     ]);
     let config = ProviderConfig::new().with_env(env);
-    let provider = RamRoleArnProvider::new(source, AssumeRoleSettings::new(ROLE), &config).unwrap();
+    let provider =
+        RamRoleArnProvider::new(source.clone(), AssumeRoleSettings::new(ROLE), &config).unwrap();
     assert_eq!(
         provider.sts_endpoint(),
         "https://sts-vpc.cn-shanghai.aliyuncs.com"
     );
+
+    // The region becomes part of the host: anything but a region ID is refused, naming the
+    // variable (or the field).
+    let evil = ProviderConfig::new().with_env(Env::from_pairs([
+        ("ALIBABA_CLOUD_STS_REGION", "x@evil.com?"),
+        ("ALIBABA_CLOUD_ROLE_ARN", ROLE),
+        (
+            "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+            "acs:ram::1:oidc-provider/x",
+        ),
+        ("ALIBABA_CLOUD_OIDC_TOKEN_FILE", "/nonexistent"),
+    ]));
+    let error =
+        RamRoleArnProvider::new(source.clone(), AssumeRoleSettings::new(ROLE), &evil).unwrap_err();
+    assert_eq!(error.kind(), CredentialsErrorKind::InvalidConfiguration);
+    assert!(
+        error
+            .to_string()
+            .contains("invalid STS region `x@evil.com?` in ALIBABA_CLOUD_STS_REGION"),
+        "{error}"
+    );
+    let error = OidcRoleArnProvider::from_env(&evil).unwrap_err();
+    assert_eq!(error.kind(), CredentialsErrorKind::InvalidConfiguration);
+    assert!(
+        error.to_string().contains("ALIBABA_CLOUD_STS_REGION"),
+        "{error}"
+    );
+    let mut settings = AssumeRoleSettings::new(ROLE);
+    settings.sts_region = Some("cn-hangzhou.evil.com#".into());
+    let error = RamRoleArnProvider::new(source.clone(), settings, &empty).unwrap_err();
+    assert!(error.to_string().contains("`sts_region`"), "{error}");
 
     let mut settings = OidcSettings::new(ROLE, "acs:ram::1:oidc-provider/x", "/nonexistent");
     settings.sts_region = Some("cn-beijing".into());

@@ -63,10 +63,11 @@ impl CacheSettings {
     }
 
     /// After a failed refresh, wait this long (doubling per failure) before the next attempt
-    /// while the old credentials are served.
+    /// while the old credentials are served; at most [`MAX_FAILURE_BACKOFF`] (a longer value is
+    /// clamped to it).
     #[must_use]
     pub fn with_failure_backoff(mut self, backoff: Duration) -> Self {
-        self.failure_backoff = backoff;
+        self.failure_backoff = backoff.min(MAX_FAILURE_BACKOFF);
         self
     }
 
@@ -89,7 +90,10 @@ impl CacheSettings {
     fn stale_time(&self, now: SystemTime, expiration: SystemTime) -> SystemTime {
         let remaining = expiration.duration_since(now).unwrap_or_default();
         let jitter = random_up_to(self.refresh_jitter);
-        let margin = (self.refresh_margin + jitter).min(remaining / 2);
+        let margin = self
+            .refresh_margin
+            .saturating_add(jitter)
+            .min(remaining / 2);
         expiration.checked_sub(margin).unwrap_or(now)
     }
 
@@ -98,7 +102,7 @@ impl CacheSettings {
         let doubled = self
             .failure_backoff
             .saturating_mul(1u32 << failures.saturating_sub(1).min(16));
-        let capped = doubled.min(MAX_FAILURE_BACKOFF.max(self.failure_backoff));
+        let capped = doubled.min(MAX_FAILURE_BACKOFF);
         // Between half and all of it, so that callers sharing a source spread out.
         capped / 2 + random_up_to(capped / 2)
     }
@@ -266,11 +270,14 @@ impl<P: ProvideCredentials> CachedCredentialsProvider<P> {
                 if let Some(entry) = state.entry.as_mut()
                     && entry.is_valid(now)
                 {
-                    let retry_at = now + backoff;
-                    entry.stale_at = Some(match entry.credentials.expiration() {
-                        Some(expiration) => retry_at.min(expiration),
-                        None => retry_at,
-                    });
+                    // Checked: the clock (or a test's) may sit near the end of `SystemTime`.
+                    let retry_at = now.checked_add(backoff);
+                    entry.stale_at = match (retry_at, entry.credentials.expiration()) {
+                        (Some(retry_at), Some(expiration)) => Some(retry_at.min(expiration)),
+                        (None, Some(expiration)) => Some(expiration),
+                        // Without an expiration the credentials are never stale again.
+                        (retry_at, None) => retry_at,
+                    };
                     let expires_in = entry
                         .credentials
                         .expiration()
@@ -448,6 +455,46 @@ mod tests {
                 "{b:?}"
             );
         }
+    }
+
+    #[test]
+    fn huge_settings_saturate_instead_of_overflowing() {
+        let settings = CacheSettings::default()
+            .with_refresh_margin(Duration::MAX)
+            .with_refresh_jitter(Duration::MAX)
+            .with_failure_backoff(Duration::MAX);
+        assert_eq!(settings.failure_backoff(), MAX_FAILURE_BACKOFF, "clamped");
+        let now = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let expiration = now + HOUR;
+        for _ in 0..100 {
+            // The margin saturates, then is bounded by half the lifetime.
+            assert_eq!(settings.stale_time(now, expiration), now + HOUR / 2);
+        }
+        for failures in [1, 2, 16, 17, u32::MAX] {
+            assert!(settings.backoff(failures) <= MAX_FAILURE_BACKOFF);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_huge_failure_backoff_does_not_overflow_the_clock() {
+        let clock = ManualClock::new();
+        let source = Source::new(&clock, HOUR);
+        let cache = CachedCredentialsProvider::new(
+            source.clone(),
+            CacheSettings::default()
+                .with_refresh_margin(Duration::MAX)
+                .with_failure_backoff(Duration::MAX),
+            SharedTimeSource::new(clock.clone()),
+        );
+        cache.credentials().await.unwrap();
+        clock.advance(31 * MINUTE); // past half-way: stale, still valid
+        source.fail(true);
+        // The failed refresh schedules the next attempt without overflowing `SystemTime`.
+        assert_eq!(cache.credentials().await.unwrap().access_key_id(), "id-1");
+        assert_eq!(source.fetches(), 2);
+        clock.advance(MAX_FAILURE_BACKOFF);
+        assert_eq!(cache.credentials().await.unwrap().access_key_id(), "id-1");
+        assert_eq!(source.fetches(), 3, "retried within the clamped backoff");
     }
 
     #[tokio::test]

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
 
 use super::cli_profile::CliProfileProvider;
 use super::ecs::EcsRamRoleProvider;
@@ -13,6 +14,11 @@ use super::{
     Credentials, CredentialsError, CredentialsErrorKind, EnvironmentProvider, ProvideCredentials,
     ProvideCredentialsFuture, SharedCredentialsProvider,
 };
+use crate::time_source::{SharedTimeSource, TimeSource};
+
+/// How long a total failure of the chain is remembered (see
+/// [`CredentialsProviderChain::with_failure_memory`]).
+pub const DEFAULT_CHAIN_FAILURE_MEMORY: Duration = Duration::from_secs(5);
 
 /// Providers tried in order until one yields credentials.
 ///
@@ -21,13 +27,38 @@ use super::{
 ///   each one failed, in order.
 /// - The provider that succeeded is remembered and asked alone from then on, so the identity
 ///   never changes behind the caller's back; its errors are returned as they are (a provider of
-///   temporary credentials keeps serving its cached credentials while they are valid). After a
-///   total failure nothing is remembered: the next call tries the whole chain again.
-/// - Concurrent first calls share one probe of the chain.
+///   temporary credentials keeps serving its cached credentials while they are valid).
+/// - Concurrent first calls share one probe of the chain, whatever its outcome: callers that
+///   waited for a probe that failed get a copy of its error instead of walking the chain again.
+/// - After a total failure nothing is selected; the error is remembered for a short time
+///   ([`DEFAULT_CHAIN_FAILURE_MEMORY`], 5 s) and returned at once to the calls made meanwhile,
+///   so that a burst of calls does not probe the chain (and wait for the metadata service) once
+///   each. The first call after that tries the whole chain again.
 pub struct CredentialsProviderChain {
     links: Vec<Link>,
-    selected: Mutex<Option<usize>>,
+    state: Mutex<ChainState>,
     probe: tokio::sync::Mutex<()>,
+    time: SharedTimeSource,
+    failure_memory: Duration,
+}
+
+#[derive(Default)]
+struct ChainState {
+    /// The index of the provider that yielded credentials.
+    selected: Option<usize>,
+    /// Incremented at the end of every probe, so a caller that waited knows one happened.
+    generation: u64,
+    /// The error of the last probe, when it failed, and when it ended.
+    last_failure: Option<(CredentialsError, SystemTime)>,
+}
+
+impl ChainState {
+    /// A copy of the last failure if it ended less than `memory` before `now`.
+    fn recent_failure(&self, now: SystemTime, memory: Duration) -> Option<CredentialsError> {
+        let (error, at) = self.last_failure.as_ref()?;
+        let until = at.checked_add(memory).unwrap_or(*at);
+        (*at <= now && now < until).then(|| error.duplicate())
+    }
 }
 
 /// A provider of the chain, or the reason it was left out when the chain was built.
@@ -50,8 +81,10 @@ impl CredentialsProviderChain {
     pub fn new() -> Self {
         Self {
             links: Vec::new(),
-            selected: Mutex::new(None),
+            state: Mutex::new(ChainState::default()),
             probe: tokio::sync::Mutex::new(()),
+            time: SharedTimeSource::default(),
+            failure_memory: DEFAULT_CHAIN_FAILURE_MEMORY,
         }
     }
 
@@ -86,6 +119,7 @@ impl CredentialsProviderChain {
         ];
         Self {
             links,
+            time: config.time_source().clone(),
             ..Self::new()
         }
     }
@@ -98,6 +132,16 @@ impl CredentialsProviderChain {
         self
     }
 
+    /// Remembers a total failure for `memory` (default [`DEFAULT_CHAIN_FAILURE_MEMORY`]): calls
+    /// made meanwhile get a copy of its error without probing the chain. `Duration::ZERO` turns
+    /// this off (every call after a failed probe probes again; callers that waited for the
+    /// failed probe still share its error).
+    #[must_use]
+    pub fn with_failure_memory(mut self, memory: Duration) -> Self {
+        self.failure_memory = memory;
+        self
+    }
+
     /// The names of the providers, in the order they are tried.
     pub fn provider_names(&self) -> Vec<String> {
         self.links.iter().map(Link::name).collect()
@@ -105,27 +149,75 @@ impl CredentialsProviderChain {
 
     /// The name of the provider that yielded credentials and is now asked alone, if any.
     pub fn selected_provider(&self) -> Option<String> {
-        let selected = *self.selected.lock().unwrap_or_else(PoisonError::into_inner);
+        let selected = self.state().selected;
         selected.and_then(|i| self.links.get(i)).map(Link::name)
     }
 
-    fn selected_link(&self) -> Option<&SharedCredentialsProvider> {
-        let selected = *self.selected.lock().unwrap_or_else(PoisonError::into_inner);
-        match selected.and_then(|i| self.links.get(i)) {
+    fn state(&self) -> std::sync::MutexGuard<'_, ChainState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn link_at(&self, index: Option<usize>) -> Option<&SharedCredentialsProvider> {
+        match index.and_then(|i| self.links.get(i)) {
             Some(Link::Ready(provider)) => Some(provider),
             _ => None,
         }
     }
 
+    /// What a caller does next: ask the selected provider, share a failure, or probe.
+    /// `waited_since`: the generation the caller saw before waiting for the probe lock.
+    fn next_step(&self, waited_since: Option<u64>) -> Step<'_> {
+        let now = self.time.now();
+        let state = self.state();
+        if let Some(provider) = self.link_at(state.selected) {
+            return Step::Ask(provider);
+        }
+        if waited_since.is_some_and(|seen| seen != state.generation)
+            && let Some((error, _)) = &state.last_failure
+        {
+            // A probe failed while this caller waited for it: share its error.
+            return Step::Fail(error.duplicate());
+        }
+        if let Some(error) = state.recent_failure(now, self.failure_memory) {
+            tracing::debug!(error = %error, "the chain failed moments ago; not probing it again yet");
+            return Step::Fail(error);
+        }
+        Step::Probe(state.generation)
+    }
+
     async fn credentials(&self) -> Result<Credentials, CredentialsError> {
-        if let Some(provider) = self.selected_link() {
-            return provider.provide_credentials().await;
-        }
+        let generation = match self.next_step(None) {
+            Step::Probe(generation) => generation,
+            Step::Ask(provider) => return provider.provide_credentials().await,
+            Step::Fail(error) => return Err(error),
+        };
         let _probe = self.probe.lock().await;
-        // Another caller's probe may have finished while this one waited.
-        if let Some(provider) = self.selected_link() {
-            return provider.provide_credentials().await;
+        // Another caller's probe may have ended while this one waited.
+        match self.next_step(Some(generation)) {
+            Step::Probe(_) => {}
+            Step::Ask(provider) => return provider.provide_credentials().await,
+            Step::Fail(error) => return Err(error),
         }
+        match self.probe().await {
+            Ok((index, credentials)) => {
+                let mut state = self.state();
+                state.selected = Some(index);
+                state.generation = state.generation.wrapping_add(1);
+                state.last_failure = None;
+                Ok(credentials)
+            }
+            Err(error) => {
+                let now = self.time.now();
+                let mut state = self.state();
+                state.generation = state.generation.wrapping_add(1);
+                state.last_failure = Some((error.duplicate(), now));
+                Err(error)
+            }
+        }
+    }
+
+    /// Tries every provider in order; the probe lock is held.
+    async fn probe(&self) -> Result<(usize, Credentials), CredentialsError> {
         let mut attempts = Vec::new();
         for (index, link) in self.links.iter().enumerate() {
             let provider = match link {
@@ -141,8 +233,7 @@ impl CredentialsProviderChain {
             match provider.provide_credentials().await {
                 Ok(credentials) => {
                     tracing::debug!(provider = provider.name(), "credentials found");
-                    *self.selected.lock().unwrap_or_else(PoisonError::into_inner) = Some(index);
-                    return Ok(credentials);
+                    return Ok((index, credentials));
                 }
                 Err(error) => {
                     if error.kind() == CredentialsErrorKind::NotConfigured {
@@ -156,6 +247,16 @@ impl CredentialsProviderChain {
         }
         Err(CredentialsError::chain_exhausted(attempts))
     }
+}
+
+/// What a call does next.
+enum Step<'a> {
+    /// Probe the chain (the generation seen).
+    Probe(u64),
+    /// A provider was selected: ask it alone.
+    Ask(&'a SharedCredentialsProvider),
+    /// Return this copy of a recent failure.
+    Fail(CredentialsError),
 }
 
 fn link<P: ProvideCredentials + 'static>(provider: Result<P, CredentialsError>) -> Link {
@@ -177,6 +278,7 @@ impl fmt::Debug for CredentialsProviderChain {
         f.debug_struct("CredentialsProviderChain")
             .field("providers", &self.provider_names())
             .field("selected", &self.selected_provider())
+            .field("failure_memory", &self.failure_memory)
             .finish()
     }
 }

@@ -2,11 +2,11 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Deserializer};
 
 use super::ecs::EcsRamRoleProvider;
+use super::files;
 use super::oidc::{OidcRoleArnProvider, OidcSettings};
 use super::provider_config::ProviderConfig;
 use super::ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
@@ -128,26 +128,33 @@ fn select(
     })
 }
 
-/// Reads and parses the file. A missing file at the default path means "not configured".
+/// Reads and parses the file, blocking. A missing file at the default path means "not
+/// configured". For synchronous callers only (the region lookup); the provider reads it with
+/// [`load_async`].
 fn load(selection: &Selection) -> Result<CliConfig, CredentialsError> {
+    let text = std::fs::read_to_string(&selection.path).map_err(|e| read_error(selection, e))?;
+    parse(selection, &text)
+}
+
+/// [`load`] with the file read off the async runtime's worker thread.
+async fn load_async(selection: &Selection) -> Result<CliConfig, CredentialsError> {
+    let text = files::read_to_string(&selection.path)
+        .await
+        .map_err(|e| read_error(selection, e))?;
+    parse(selection, &text)
+}
+
+fn read_error(selection: &Selection, e: std::io::Error) -> CredentialsError {
     let shown = selection.path.display();
-    let text = match std::fs::read_to_string(&selection.path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !selection.path_explicit => {
-            return Err(CredentialsError::not_configured(
-                NAME,
-                format!("`{shown}` does not exist"),
-            ));
-        }
-        Err(e) => {
-            return Err(CredentialsError::invalid_configuration(
-                NAME,
-                format!("cannot read `{shown}`"),
-            )
-            .with_source(e));
-        }
-    };
-    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    if e.kind() == std::io::ErrorKind::NotFound && !selection.path_explicit {
+        return CredentialsError::not_configured(NAME, format!("`{shown}` does not exist"));
+    }
+    CredentialsError::invalid_configuration(NAME, format!("cannot read `{shown}`")).with_source(e)
+}
+
+fn parse(selection: &Selection, text: &str) -> Result<CliConfig, CredentialsError> {
+    let shown = selection.path.display();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, CliConfig>(&mut deserializer).map_err(|e| {
         let inner = e.inner();
         let at = format!("line {}, column {}", inner.line(), inner.column());
@@ -203,14 +210,15 @@ pub(crate) fn profile_region(config: &ProviderConfig) -> Option<(String, String)
 /// The file is `ALIBABA_CLOUD_CONFIG_FILE`, else `<home>/.aliyun/config.json`; the profile is
 /// `ALIBABA_CLOUD_PROFILE`, else the file's `current`, else `default`. Modes: `AK`,
 /// `StsToken`, `RamRoleArn`, `EcsRamRole`, `OIDC`, `ChainableRamRoleArn` (its
-/// `source_profile` resolved recursively). The file is read on first use; once a profile has
-/// been resolved its provider (with its cache) is kept. `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true`
-/// turns the provider off.
+/// `source_profile` resolved recursively). The file is read on first use (on tokio's blocking
+/// pool); once a profile has been resolved its provider (with its cache) is kept.
+/// `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true` turns the provider off.
 pub struct CliProfileProvider {
     config: ProviderConfig,
     path: Option<PathBuf>,
     profile: Option<String>,
-    resolved: Mutex<Option<Resolved>>,
+    /// Set once a profile has been resolved; concurrent first calls share one resolution.
+    resolved: tokio::sync::OnceCell<Resolved>,
 }
 
 #[derive(Clone)]
@@ -226,7 +234,7 @@ impl CliProfileProvider {
             config: config.clone(),
             path: None,
             profile: None,
-            resolved: Mutex::new(None),
+            resolved: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -244,11 +252,11 @@ impl CliProfileProvider {
         self
     }
 
-    fn resolved(&self) -> Result<Resolved, CredentialsError> {
-        let mut slot = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(resolved) = &*slot {
-            return Ok(resolved.clone());
-        }
+    async fn resolved(&self) -> Result<&Resolved, CredentialsError> {
+        self.resolved.get_or_try_init(|| self.resolve()).await
+    }
+
+    async fn resolve(&self) -> Result<Resolved, CredentialsError> {
         if self.config.env().flag(CLI_PROFILE_DISABLED_VAR) {
             return Err(CredentialsError::not_configured(
                 NAME,
@@ -256,7 +264,7 @@ impl CliProfileProvider {
             ));
         }
         let selection = select(&self.config, self.path.as_deref(), self.profile.as_deref())?;
-        let file = load(&selection)?;
+        let file = load_async(&selection).await?;
         let name = file.selected_name(&selection);
         let builder = ProfileBuilder {
             file: &file,
@@ -276,7 +284,6 @@ impl CliProfileProvider {
             ),
         };
         tracing::debug!(context = %resolved.context, "resolved the aliyun CLI profile");
-        *slot = Some(resolved.clone());
         Ok(resolved)
     }
 }
@@ -293,7 +300,7 @@ impl fmt::Debug for CliProfileProvider {
 impl ProvideCredentials for CliProfileProvider {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         Box::pin(async move {
-            let resolved = self.resolved()?;
+            let resolved = self.resolved().await?;
             resolved
                 .provider
                 .provide_credentials()

@@ -178,6 +178,9 @@ impl EcsFetcher {
                 format!("PUT {url} answered an empty token")
             }
             Ok(response) => format!("PUT {url} answered HTTP {}", response.status().as_u16()),
+            Err(e) if !e.is_no_answer() => {
+                return Err(failed(format!("PUT {url} failed")).with_source(e));
+            }
             Err(e) => {
                 // Nothing answers there (or nothing in time): the tokenless requests of IMDSv1
                 // would not fare better, so fail now instead of waiting again.

@@ -1,15 +1,39 @@
 //! A small HTTP client for the providers that call a service (STS, the metadata service, a
 //! credentials URI): the crate's [`ReqwestTransport`] with per-provider timeouts, built on first
 //! use, plus a bound on the whole exchange so that a server that trickles bytes cannot hold a
-//! caller forever.
+//! caller forever, and a bound on the body so that one that floods cannot fill the memory.
 
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use crate::transport::{
-    HttpRequest, HttpResponse, HttpTransport, ReqwestTransport, SharedTransport, TransportError,
-    TransportErrorKind, TransportSettings,
+    BodyTooLarge, HttpRequest, HttpResponse, HttpTransport, ReqwestTransport, SharedTransport,
+    TransportError, TransportErrorKind, TransportSettings,
 };
+
+/// The largest response body read from a credentials source: they answer a few hundred bytes.
+pub(crate) const MAX_BODY_SIZE: usize = 1024 * 1024;
+
+/// Why a request to a credentials source failed.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum HttpError {
+    /// The transport failed (connect, timeout, connection).
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    /// The response body is longer than [`MAX_BODY_SIZE`] (the callers name the URL).
+    #[error(
+        "the response is larger than {MAX_BODY_SIZE} bytes (1 MiB), far more than a credentials source sends; it was not read further"
+    )]
+    TooLarge,
+}
+
+impl HttpError {
+    /// The service sent nothing usable in time (or could not be reached at all), as opposed to
+    /// answering something unacceptable.
+    pub(crate) fn is_no_answer(&self) -> bool {
+        matches!(self, HttpError::Transport(_))
+    }
+}
 
 /// Timeouts of STS and credentials-URI requests (as the official SDKs: 5 s and 10 s).
 pub(crate) const SERVICE_TIMEOUTS: HttpTimeouts = HttpTimeouts {
@@ -67,9 +91,8 @@ impl HttpClient {
                 if self.no_proxy {
                     builder = builder.no_proxy();
                 }
-                // Credential sources answer a few hundred bytes: 1 MiB is plenty.
                 let settings = TransportSettings::new(self.timeouts.connect, self.timeouts.read)
-                    .with_max_body_size(1024 * 1024);
+                    .with_max_body_size(MAX_BODY_SIZE);
                 builder
                     .build()
                     .map(|client| {
@@ -81,18 +104,33 @@ impl HttpClient {
             .map_err(|e| TransportError::new(TransportErrorKind::Request, e.clone()))
     }
 
-    /// Sends `request`; the whole exchange is bounded by the connect plus the read timeout.
-    pub(crate) async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    /// Sends `request`; the whole exchange is bounded by the connect plus the read timeout, the
+    /// body by [`MAX_BODY_SIZE`].
+    pub(crate) async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
         let transport = self.transport()?;
         let limit = self.timeouts.connect + self.timeouts.read;
-        match tokio::time::timeout(limit, transport.send(request)).await {
-            Ok(result) => result,
-            Err(_) => Err(TransportError::new(
-                TransportErrorKind::ReadTimeout,
-                format!("no complete response within {} ms", limit.as_millis()),
-            )),
+        let response = match tokio::time::timeout(limit, transport.send(request)).await {
+            Ok(Ok(response)) => response,
+            Ok(Err(e)) if is_body_too_large(&e) => return Err(HttpError::TooLarge),
+            Ok(Err(e)) => return Err(e.into()),
+            Err(_) => {
+                return Err(TransportError::new(
+                    TransportErrorKind::ReadTimeout,
+                    format!("no complete response within {} ms", limit.as_millis()),
+                )
+                .into());
+            }
+        };
+        // The transport enforces the cap; checked again in case it is ever built without it.
+        if response.body().len() > MAX_BODY_SIZE {
+            return Err(HttpError::TooLarge);
         }
+        Ok(response)
     }
+}
+
+fn is_body_too_large(error: &TransportError) -> bool {
+    std::error::Error::source(error).is_some_and(|source| source.is::<BodyTooLarge>())
 }
 
 /// `url` without its query, fragment and user information, for messages: a credentials URI

@@ -2,12 +2,12 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
 
 use ini::{Ini, ParseOption, Properties};
 
 use super::cli_profile::PROFILE_VAR;
 use super::ecs::EcsRamRoleProvider;
+use super::files;
 use super::provider_config::ProviderConfig;
 use super::ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
 use super::{
@@ -39,13 +39,14 @@ const NAME: &str = "ini_profile";
 /// ```
 ///
 /// Values may be quoted; a `#` or `;` after whitespace starts a comment; backslashes are kept
-/// as they are. The file is read on first use; once a section has been resolved its provider
-/// (with its cache) is kept.
+/// as they are. The file is read on first use (on tokio's blocking pool); once a section has
+/// been resolved its provider (with its cache) is kept.
 pub struct IniProfileProvider {
     config: ProviderConfig,
     path: Option<PathBuf>,
     profile: Option<String>,
-    resolved: Mutex<Option<Resolved>>,
+    /// Set once a section has been resolved; concurrent first calls share one resolution.
+    resolved: tokio::sync::OnceCell<Resolved>,
 }
 
 #[derive(Clone)]
@@ -61,7 +62,7 @@ impl IniProfileProvider {
             config: config.clone(),
             path: None,
             profile: None,
-            resolved: Mutex::new(None),
+            resolved: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -79,11 +80,11 @@ impl IniProfileProvider {
         self
     }
 
-    fn resolved(&self) -> Result<Resolved, CredentialsError> {
-        let mut slot = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(resolved) = &*slot {
-            return Ok(resolved.clone());
-        }
+    async fn resolved(&self) -> Result<&Resolved, CredentialsError> {
+        self.resolved.get_or_try_init(|| self.resolve()).await
+    }
+
+    async fn resolve(&self) -> Result<Resolved, CredentialsError> {
         let env = self.config.env();
         let (path, explicit) = match (&self.path, env.get(CREDENTIALS_FILE_VAR)) {
             (Some(path), _) => (path.clone(), true),
@@ -104,7 +105,7 @@ impl IniProfileProvider {
             .or_else(|| env.get(PROFILE_VAR))
             .unwrap_or_else(|| "default".to_string());
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match files::read_to_string(&path).await {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
                 return Err(CredentialsError::not_configured(
@@ -151,7 +152,6 @@ impl IniProfileProvider {
             provider,
             context: format!("section `[{section}]` of `{shown}`"),
         };
-        *slot = Some(resolved.clone());
         Ok(resolved)
     }
 }
@@ -168,7 +168,7 @@ impl fmt::Debug for IniProfileProvider {
 impl ProvideCredentials for IniProfileProvider {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         Box::pin(async move {
-            let resolved = self.resolved()?;
+            let resolved = self.resolved().await?;
             resolved
                 .provider
                 .provide_credentials()

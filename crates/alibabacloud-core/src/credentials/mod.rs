@@ -14,6 +14,7 @@ mod credentials;
 mod ecs;
 mod environment;
 mod fields;
+mod files;
 mod http;
 mod ini_profile;
 mod oidc;
@@ -27,7 +28,7 @@ pub use cache::{
     CacheSettings, CachedCredentialsProvider, DEFAULT_FAILURE_BACKOFF, DEFAULT_REFRESH_JITTER,
     DEFAULT_REFRESH_MARGIN, MAX_FAILURE_BACKOFF,
 };
-pub use chain::CredentialsProviderChain;
+pub use chain::{CredentialsProviderChain, DEFAULT_CHAIN_FAILURE_MEMORY};
 pub use cli_profile::{CLI_PROFILE_DISABLED_VAR, CONFIG_FILE_VAR, CliProfileProvider, PROFILE_VAR};
 pub use credentials::*;
 pub use ecs::{

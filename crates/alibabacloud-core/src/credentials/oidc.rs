@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::cache::CachedCredentialsProvider;
+use super::files;
 use super::provider_config::ProviderConfig;
 use super::ram_role_arn::checked_duration;
 use super::sts::{
@@ -193,7 +194,8 @@ impl ProvideCredentials for OidcFetcher {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         Box::pin(async move {
             let path = self.token_file.display();
-            let token = std::fs::read_to_string(&self.token_file).map_err(|e| {
+            // Read off the runtime's worker thread: this happens on every refresh.
+            let token = files::read_to_string(&self.token_file).await.map_err(|e| {
                 CredentialsError::invalid_configuration(
                     NAME,
                     format!("cannot read the OIDC token file `{path}`"),

@@ -47,15 +47,25 @@ pub(crate) fn resolve_endpoint(
         return normalize_endpoint(&endpoint);
     }
     let vpc = enable_vpc || env.flag(VPC_ENDPOINT_ENABLED_VAR);
-    let region = region
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(str::to_string)
-        .or_else(|| env.get(STS_REGION_VAR));
+    let region = match region.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(region) => Some((region.to_string(), "`sts_region`")),
+        None => env
+            .get(STS_REGION_VAR)
+            .map(|r| (r.trim().to_string(), STS_REGION_VAR))
+            .filter(|(r, _)| !r.is_empty()),
+    };
     let host = match region {
-        Some(region) => {
+        Some((region, from)) => {
+            // The region becomes part of the host: `x@evil.com?` must not redirect the request
+            // (and the source credentials' signature) elsewhere.
+            if !crate::endpoint::is_valid_region(&region) {
+                return Err(format!(
+                    "invalid STS region `{}` in {from}: expected a region ID such as `cn-hangzhou` (lowercase letters, digits and `-`)",
+                    region.escape_debug()
+                ));
+            }
             let prefix = if vpc { "sts-vpc" } else { "sts" };
-            format!("{prefix}.{}.aliyuncs.com", region.trim())
+            format!("{prefix}.{region}.aliyuncs.com")
         }
         None => "sts.aliyuncs.com".to_string(),
     };
@@ -343,7 +353,38 @@ mod tests {
             "http://127.0.0.1:8080"
         );
         assert!(resolve_endpoint(Some("ftp://x"), None, false, &none).is_err());
+        assert_eq!(
+            resolve_endpoint(None, Some(" cn-hangzhou "), false, &none).unwrap(),
+            "https://sts.cn-hangzhou.aliyuncs.com"
+        );
         assert!(resolve_endpoint(Some("http://x/path"), None, false, &none).is_err());
+    }
+
+    #[test]
+    fn regions_that_would_change_the_host_are_refused() {
+        let none = env(&[]);
+        for bad in [
+            "x@evil.com?",
+            "evil.com/",
+            "cn-hangzhou.evil.com#",
+            "CN-HANGZHOU",
+            "a b",
+        ] {
+            let e = resolve_endpoint(None, Some(bad), false, &none).unwrap_err();
+            assert!(
+                e.contains("invalid STS region") && e.contains("`sts_region`"),
+                "{e}"
+            );
+            let from_env = env(&[(STS_REGION_VAR, bad)]);
+            let e = resolve_endpoint(None, None, true, &from_env).unwrap_err();
+            assert!(e.contains(STS_REGION_VAR), "{e}");
+        }
+        // An explicit endpoint does not need (or read) the region.
+        let explicit = env(&[(STS_REGION_VAR, "x@evil.com?")]);
+        assert_eq!(
+            resolve_endpoint(Some("sts.cn-hangzhou.aliyuncs.com"), None, false, &explicit).unwrap(),
+            "https://sts.cn-hangzhou.aliyuncs.com"
+        );
     }
 
     #[test]
