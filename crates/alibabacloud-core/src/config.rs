@@ -144,7 +144,15 @@ impl Config {
         let mut builder = Self::builder_from_env(env)?;
         if env.first_of(REGION_VARS).is_none() {
             let providers = ProviderConfig::new().with_env(env.clone());
-            if let Some((region, origin)) = crate::credentials::profile_region(&providers) {
+            // The CLI file is read on tokio's blocking pool, off the async executor.
+            let found = match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => runtime
+                    .spawn_blocking(move || crate::credentials::profile_region(&providers))
+                    .await
+                    .unwrap_or(None),
+                Err(_) => crate::credentials::profile_region(&providers),
+            };
+            if let Some((region, origin)) = found {
                 if !is_valid_region(&region) {
                     return Err(ConfigError::InvalidRegion { region, origin });
                 }
