@@ -221,10 +221,25 @@ pub struct CliProfileProvider {
     resolved: tokio::sync::OnceCell<Resolved>,
 }
 
+/// The provider a profile file resolved to, and where it came from (for its errors). Shared
+/// by the aliyun CLI profile and the INI credentials file providers.
 #[derive(Clone)]
-struct Resolved {
-    provider: SharedCredentialsProvider,
-    context: String,
+pub(crate) struct Resolved {
+    pub(crate) provider: SharedCredentialsProvider,
+    pub(crate) context: String,
+}
+
+impl Resolved {
+    /// Credentials from the resolved provider, its errors placed in the file's context.
+    pub(crate) async fn provide(
+        &self,
+        name: &'static str,
+    ) -> Result<Credentials, CredentialsError> {
+        self.provider
+            .provide_credentials()
+            .await
+            .map_err(|e| e.in_context(name, &self.context))
+    }
 }
 
 impl CliProfileProvider {
@@ -299,14 +314,7 @@ impl fmt::Debug for CliProfileProvider {
 
 impl ProvideCredentials for CliProfileProvider {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
-        Box::pin(async move {
-            let resolved = self.resolved().await?;
-            resolved
-                .provider
-                .provide_credentials()
-                .await
-                .map_err(|e| e.in_context(NAME, &resolved.context))
-        })
+        Box::pin(async move { self.resolved().await?.provide(NAME).await })
     }
 
     fn name(&self) -> &'static str {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use ini::{Ini, ParseOption, Properties};
 
-use super::cli_profile::PROFILE_VAR;
+use super::cli_profile::{PROFILE_VAR, Resolved};
 use super::ecs::EcsRamRoleProvider;
 use super::files;
 use super::provider_config::ProviderConfig;
@@ -47,12 +47,6 @@ pub struct IniProfileProvider {
     profile: Option<String>,
     /// Set once a section has been resolved; concurrent first calls share one resolution.
     resolved: tokio::sync::OnceCell<Resolved>,
-}
-
-#[derive(Clone)]
-struct Resolved {
-    provider: SharedCredentialsProvider,
-    context: String,
 }
 
 impl IniProfileProvider {
@@ -167,14 +161,7 @@ impl fmt::Debug for IniProfileProvider {
 
 impl ProvideCredentials for IniProfileProvider {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
-        Box::pin(async move {
-            let resolved = self.resolved().await?;
-            resolved
-                .provider
-                .provide_credentials()
-                .await
-                .map_err(|e| e.in_context(NAME, &resolved.context))
-        })
+        Box::pin(async move { self.resolved().await?.provide(NAME).await })
     }
 
     fn name(&self) -> &'static str {

@@ -7,12 +7,8 @@ use std::path::PathBuf;
 use super::cache::CachedCredentialsProvider;
 use super::files;
 use super::provider_config::ProviderConfig;
-use super::ram_role_arn::checked_duration;
-use super::sts::{
-    ROLE_SESSION_NAME_VAR, RoleRequest, StsClient, default_session_name, resolve_endpoint,
-};
+use super::sts::{RoleRequest, RoleSessionFields, StsClient, role_session};
 use super::{CredentialsError, ProvideCredentials, ProvideCredentialsFuture};
-use crate::time_source::TimeSource;
 
 /// The variable holding the role to assume.
 pub const ROLE_ARN_VAR: &str = "ALIBABA_CLOUD_ROLE_ARN";
@@ -120,31 +116,23 @@ impl OidcRoleArnProvider {
                 "the role ARN and the OIDC provider ARN must not be empty",
             ));
         }
-        let duration_seconds = checked_duration(NAME, settings.duration_seconds)?;
-        let env = config.env();
-        let endpoint = resolve_endpoint(
-            config.sts_endpoint(),
-            settings.sts_region.as_deref(),
-            settings.enable_vpc,
-            env,
-        )
-        .map_err(|e| CredentialsError::invalid_configuration(NAME, e))?;
-        let session_name = settings
-            .role_session_name
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .or_else(|| env.get(ROLE_SESSION_NAME_VAR))
-            .unwrap_or_else(|| default_session_name(config.time_source().now()));
-        let fetcher = OidcFetcher {
-            request: RoleRequest {
-                role_arn: settings.role_arn.trim().to_string(),
-                session_name,
-                duration_seconds,
-                policy: settings.policy.clone().filter(|p| !p.trim().is_empty()),
+        let (request, sts) = role_session(
+            NAME,
+            RoleSessionFields {
+                role_arn: &settings.role_arn,
+                role_session_name: settings.role_session_name.as_deref(),
+                duration_seconds: settings.duration_seconds,
+                policy: settings.policy.as_deref(),
+                sts_region: settings.sts_region.as_deref(),
+                enable_vpc: settings.enable_vpc,
             },
+            config,
+        )?;
+        let fetcher = OidcFetcher {
+            request,
             oidc_provider_arn: settings.oidc_provider_arn.trim().to_string(),
             token_file: settings.oidc_token_file.clone(),
-            sts: StsClient::new(endpoint, config.time_source().clone()),
+            sts,
         };
         Ok(Self {
             cached: CachedCredentialsProvider::new(

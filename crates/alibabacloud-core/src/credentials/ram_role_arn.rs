@@ -4,14 +4,10 @@ use std::fmt;
 
 use super::cache::CachedCredentialsProvider;
 use super::provider_config::ProviderConfig;
-use super::sts::{
-    DEFAULT_DURATION_SECONDS, MIN_DURATION_SECONDS, ROLE_SESSION_NAME_VAR, RoleRequest, StsClient,
-    default_session_name, resolve_endpoint,
-};
+use super::sts::{RoleRequest, RoleSessionFields, StsClient, role_session};
 use super::{
     CredentialsError, ProvideCredentials, ProvideCredentialsFuture, SharedCredentialsProvider,
 };
-use crate::time_source::TimeSource;
 
 const NAME: &str = "ram_role_arn";
 
@@ -59,23 +55,6 @@ impl AssumeRoleSettings {
     }
 }
 
-/// Checks a session length: at least 900 seconds, 3600 when not given.
-pub(crate) fn checked_duration(
-    provider: &'static str,
-    duration: Option<u32>,
-) -> Result<u32, CredentialsError> {
-    match duration {
-        None | Some(0) => Ok(DEFAULT_DURATION_SECONDS),
-        Some(d) if d < MIN_DURATION_SECONDS => Err(CredentialsError::invalid_configuration(
-            provider,
-            format!(
-                "the session duration must be at least {MIN_DURATION_SECONDS} seconds, got {d}"
-            ),
-        )),
-        Some(d) => Ok(d),
-    }
-}
-
 /// Credentials of a RAM role: STS `AssumeRole`, signed with the credentials of a source
 /// provider (an AccessKey, STS credentials, or another role), cached and refreshed before
 /// they expire.
@@ -100,34 +79,26 @@ impl RamRoleArnProvider {
                 "the role ARN is empty",
             ));
         }
-        let duration_seconds = checked_duration(NAME, settings.duration_seconds)?;
-        let env = config.env();
-        let endpoint = resolve_endpoint(
-            config.sts_endpoint(),
-            settings.sts_region.as_deref(),
-            settings.enable_vpc,
-            env,
-        )
-        .map_err(|e| CredentialsError::invalid_configuration(NAME, e))?;
-        let session_name = settings
-            .role_session_name
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .or_else(|| env.get(ROLE_SESSION_NAME_VAR))
-            .unwrap_or_else(|| default_session_name(config.time_source().now()));
+        let (request, sts) = role_session(
+            NAME,
+            RoleSessionFields {
+                role_arn: &settings.role_arn,
+                role_session_name: settings.role_session_name.as_deref(),
+                duration_seconds: settings.duration_seconds,
+                policy: settings.policy.as_deref(),
+                sts_region: settings.sts_region.as_deref(),
+                enable_vpc: settings.enable_vpc,
+            },
+            config,
+        )?;
         let fetcher = AssumeRoleFetcher {
             source,
-            request: RoleRequest {
-                role_arn: settings.role_arn.trim().to_string(),
-                session_name,
-                duration_seconds,
-                policy: settings.policy.clone().filter(|p| !p.trim().is_empty()),
-            },
+            request,
             external_id: settings
                 .external_id
                 .clone()
                 .filter(|e| !e.trim().is_empty()),
-            sts: StsClient::new(endpoint, config.time_source().clone()),
+            sts,
         };
         Ok(Self {
             cached: CachedCredentialsProvider::new(

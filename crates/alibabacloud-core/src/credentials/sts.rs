@@ -8,6 +8,7 @@ use http::header::{ACCEPT, CONTENT_TYPE, USER_AGENT};
 
 use super::fields::{optional_string, parse_object, temporary_credentials};
 use super::http::{HttpClient, SERVICE_TIMEOUTS, excerpt};
+use super::provider_config::ProviderConfig;
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
 use crate::signing::{SigningParams, form_urlencode, format_timestamp, new_nonce, sign_rpc_v1};
@@ -98,6 +99,71 @@ pub(crate) fn default_session_name(now: SystemTime) -> String {
         .map(|d| d.as_millis())
         .unwrap_or_default();
     format!("alibabacloud-rust-{millis}")
+}
+
+/// Checks a session length: at least 900 seconds, 3600 when not given.
+pub(crate) fn checked_duration(
+    provider: &'static str,
+    duration: Option<u32>,
+) -> Result<u32, CredentialsError> {
+    match duration {
+        None | Some(0) => Ok(DEFAULT_DURATION_SECONDS),
+        Some(d) if d < MIN_DURATION_SECONDS => Err(CredentialsError::invalid_configuration(
+            provider,
+            format!(
+                "the session duration must be at least {MIN_DURATION_SECONDS} seconds, got {d}"
+            ),
+        )),
+        Some(d) => Ok(d),
+    }
+}
+
+/// The role-session fields both `AssumeRole` and `AssumeRoleWithOIDC` settings carry.
+pub(crate) struct RoleSessionFields<'a> {
+    pub(crate) role_arn: &'a str,
+    pub(crate) role_session_name: Option<&'a str>,
+    pub(crate) duration_seconds: Option<u32>,
+    pub(crate) policy: Option<&'a str>,
+    pub(crate) sts_region: Option<&'a str>,
+    pub(crate) enable_vpc: bool,
+}
+
+/// The request and the STS client of a role session: the duration checked, the session name
+/// from the settings, else `ALIBABA_CLOUD_ROLE_SESSION_NAME`, else a generated one, and the
+/// STS endpoint resolved as the official SDKs do.
+pub(crate) fn role_session(
+    provider: &'static str,
+    fields: RoleSessionFields<'_>,
+    config: &ProviderConfig,
+) -> Result<(RoleRequest, StsClient), CredentialsError> {
+    let duration_seconds = checked_duration(provider, fields.duration_seconds)?;
+    let env = config.env();
+    let endpoint = resolve_endpoint(
+        config.sts_endpoint(),
+        fields.sts_region,
+        fields.enable_vpc,
+        env,
+    )
+    .map_err(|e| CredentialsError::invalid_configuration(provider, e))?;
+    let session_name = fields
+        .role_session_name
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string)
+        .or_else(|| env.get(ROLE_SESSION_NAME_VAR))
+        .unwrap_or_else(|| default_session_name(config.time_source().now()));
+    let request = RoleRequest {
+        role_arn: fields.role_arn.trim().to_string(),
+        session_name,
+        duration_seconds,
+        policy: fields
+            .policy
+            .filter(|p| !p.trim().is_empty())
+            .map(str::to_string),
+    };
+    Ok((
+        request,
+        StsClient::new(endpoint, config.time_source().clone()),
+    ))
 }
 
 /// What to ask STS for, besides the action's own inputs.
