@@ -77,6 +77,12 @@ fn refs() {
     has(&op, "pub node: ::std::option::Option<crate::types::Node>,");
     has(&op, "pub labels: ::std::vec::Vec<::std::string::String>,");
     has(&op, "pub created: crate::types::Node,");
+    // The secret field of an inline object of a shared, recursive schema, found through the
+    // response's `Root` (and only once, though `Node` contains itself).
+    let get_tree = fixture_file("refs", "client/src/operation/get_tree.rs");
+    has(&get_tree, "secret_response_fields: &[\"Key\"],");
+    let create = fixture_file("refs", "client/src/operation/create_node.rs");
+    has(&create, "secret_response_fields: &[\"Key\"],");
 }
 
 #[test]
@@ -232,6 +238,8 @@ fn secrets_json_strings_and_docs() {
         "params.push_secret(::alibabacloud_core::ParamLocation::Query, \"Ticket\", ticket);",
     );
     has(&op, "&value,\n                true,");
+    has(&op, "secret_response_fields: &[\"AccessToken\"],");
+    has(&op, "::alibabacloud_core::SuccessCheck::Field(success),");
 }
 
 #[test]

@@ -300,9 +300,26 @@ impl StdError for DispatchError {
     }
 }
 
+/// Why a response could not be understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseErrorKind {
+    /// The body is not what the API documents: not JSON, not UTF-8, not the documented
+    /// shape, an HTML page from a proxy, an error body without a code.
+    Undecodable,
+    /// The body is longer than the transport reads (the default transport's cap is
+    /// [`DEFAULT_MAX_BODY_SIZE`](crate::transport::DEFAULT_MAX_BODY_SIZE)): it was not read
+    /// further, is not kept, and the call is not retried (the server would send as much again).
+    BodyTooLarge {
+        /// The cap, in bytes.
+        limit: usize,
+    },
+}
+
 /// A response that could not be understood.
 #[derive(Debug)]
 pub struct ResponseError {
+    kind: ResponseErrorKind,
     status: u16,
     request_id: Option<String>,
     reason: String,
@@ -319,12 +336,29 @@ impl ResponseError {
         body: Bytes,
     ) -> Self {
         ResponseError {
+            kind: ResponseErrorKind::Undecodable,
             status,
             request_id,
             reason: reason.into(),
             body,
             source: None,
         }
+    }
+
+    /// A response whose body is longer than `limit` bytes, the transport's cap.
+    pub fn body_too_large(status: u16, request_id: Option<String>, limit: usize) -> Self {
+        ResponseError {
+            kind: ResponseErrorKind::BodyTooLarge { limit },
+            reason: format!(
+                "the body is longer than {limit} bytes, the most the transport reads; it was not read further"
+            ),
+            ..Self::new(status, request_id, String::new(), Bytes::new())
+        }
+    }
+
+    /// Why the response could not be understood.
+    pub fn kind(&self) -> ResponseErrorKind {
+        self.kind
     }
 
     /// Attaches the underlying error (usually the JSON decoder's).
@@ -343,7 +377,7 @@ impl ResponseError {
         self.request_id.as_deref()
     }
 
-    /// The raw body, as received.
+    /// The body as received, secrets replaced by `***` (empty when it was too large).
     pub fn body(&self) -> &Bytes {
         &self.body
     }
@@ -351,11 +385,11 @@ impl ResponseError {
 
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "undecodable response (HTTP {}): {}",
-            self.status, self.reason
-        )?;
+        let what = match self.kind {
+            ResponseErrorKind::Undecodable => "undecodable response",
+            ResponseErrorKind::BodyTooLarge { .. } => "response too large",
+        };
+        write!(f, "{what} (HTTP {}): {}", self.status, self.reason)?;
         if let Some(id) = &self.request_id {
             write!(f, " (request id: {id})")?;
         }

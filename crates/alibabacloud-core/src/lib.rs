@@ -36,6 +36,7 @@ pub mod operation;
 pub mod response;
 pub mod retry;
 pub mod runtime;
+mod scrub;
 pub mod signing;
 pub mod time_source;
 pub mod transport;
@@ -46,8 +47,8 @@ pub use credentials::{
 };
 pub use endpoint::{Endpoint, EndpointError, EndpointRule, ProductEndpoints};
 pub use error::{
-    BoxError, ConstructionError, DispatchError, Error, ErrorCode, ResponseError, ServiceError,
-    TimeoutError, TimeoutKind,
+    BoxError, ConstructionError, DispatchError, Error, ErrorCode, ResponseError, ResponseErrorKind,
+    ServiceError, TimeoutError, TimeoutKind,
 };
 pub use operation::{
     ApiStyle, CallOptions, HttpMethod, Operation, OperationType, ParamLocation, Params,

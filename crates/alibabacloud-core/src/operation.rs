@@ -72,6 +72,10 @@ pub struct Operation {
     pub style: ApiStyle,
     /// Whether the operation only reads.
     pub operation_type: OperationType,
+    /// The wire names of the response's secret fields (`x-secret`, at any depth, e.g.
+    /// `AccessTicket`): their values are replaced by `***` in the bodies and messages of
+    /// errors, even when the body does not decode.
+    pub secret_response_fields: &'static [&'static str],
 }
 
 /// Where a parameter goes.

@@ -1,7 +1,6 @@
 //! Reading responses: the raw response of a call, decoding its JSON body into a model, and
 //! turning error bodies (and `"Success": false`) into service errors.
 
-use std::borrow::Cow;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -9,6 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorCode, ResponseError, ServiceError};
+use crate::scrub::{Described, Scrubber, Secrets};
 
 /// The header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
@@ -21,17 +21,26 @@ pub struct RawResponse {
     status: u16,
     headers: http::HeaderMap,
     body: Bytes,
-    secrets: Vec<String>,
+    secrets: Secrets,
 }
 
 /// How a decoded body tells that the call failed even though the HTTP status is 2xx.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub enum SuccessCheck<T> {
     /// The model has a `Success` field; this reads it.
     Field(fn(&T) -> Option<bool>),
     /// The model has no such field: look for `"Success": false` in the body itself.
     Envelope,
 }
+
+// Not derived: a derive would ask `T: Clone`, but only a function pointer is held.
+impl<T> Clone for SuccessCheck<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for SuccessCheck<T> {}
 
 impl std::fmt::Debug for RawResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -41,7 +50,7 @@ impl std::fmt::Debug for RawResponse {
             .field("body", &self.body)
             .field(
                 "secrets",
-                &format_args!("<{} redacted>", self.secrets.len()),
+                &format_args!("<{} redacted>", self.secrets.count()),
             )
             .finish()
     }
@@ -52,7 +61,7 @@ impl RawResponse {
         status: u16,
         headers: http::HeaderMap,
         body: Bytes,
-        secrets: Vec<String>,
+        secrets: Secrets,
     ) -> Self {
         RawResponse {
             status,
@@ -84,69 +93,117 @@ impl RawResponse {
 
     /// Decodes the JSON body into `T`. A body that is not the expected JSON is a
     /// [`Error::Response`]; a body that says `"Success": false` is a [`Error::Service`].
+    /// Neither quotes a secret: the secrets of the request and the secret fields of the
+    /// response are replaced by `***` in every part of the error.
     pub fn decode<T: DeserializeOwned, C: ErrorCode>(
         &self,
         check: SuccessCheck<T>,
     ) -> Result<T, Error<C>> {
-        if let SuccessCheck::Envelope = check
-            && let Some(error) = self.failure_envelope()
-        {
-            return Err(Error::Service(error.map_code()));
-        }
+        self.decode_as(check).map_err(Error::map_code)
+    }
+
+    /// [`RawResponse::decode`] with the runtime's plain error codes.
+    pub(crate) fn decode_as<T: DeserializeOwned>(
+        &self,
+        check: SuccessCheck<T>,
+    ) -> Result<T, Error> {
         // One UTF-8 check of the whole body, instead of one per string with `from_slice`.
-        let text = std::str::from_utf8(&self.body).map_err(|e| {
-            Error::Response(
-                ResponseError::new(
-                    self.status,
-                    self.request_id().map(str::to_string),
-                    "the body is not UTF-8 text",
-                    scrub_bytes(&self.body, &self.secrets),
-                )
-                .with_source(e),
-            )
-        })?;
-        let value: T = serde_json::from_str(text).map_err(|e| {
-            Error::Response(
-                ResponseError::new(
-                    self.status,
-                    self.request_id().map(str::to_string),
-                    scrub(
-                        &format!("the body is not the documented JSON: {e}"),
-                        &self.secrets,
-                    ),
-                    scrub_bytes(&self.body, &self.secrets),
-                )
-                .with_source(e),
-            )
-        })?;
-        if let SuccessCheck::Field(success) = check
-            && success(&value) == Some(false)
-        {
-            let error = self.failure_envelope().unwrap_or_else(|| {
-                ServiceError::builder("Unknown".to_string(), self.status)
-                    .message("the response says Success: false")
-                    .body(scrub_bytes(&self.body, &self.secrets))
-                    .build()
-            });
-            return Err(Error::Service(error.map_code()));
+        let decoded = match std::str::from_utf8(&self.body) {
+            Ok(text) => serde_json::from_str::<T>(text).map_err(DecodeFailure::Json),
+            Err(e) => Err(DecodeFailure::Utf8(e)),
+        };
+        let value = match decoded {
+            Ok(value) => value,
+            // A body that says `"Success": false` may not have the documented shape: the
+            // service error is what the caller needs.
+            Err(failure) => {
+                return Err(self.failure().unwrap_or_else(|| self.undecodable(failure)));
+            }
+        };
+        let failed = match check {
+            SuccessCheck::Field(success) => success(&value) == Some(false),
+            // Looking for the key first spares a second parse of the common success body.
+            SuccessCheck::Envelope => mentions_success(&self.body),
+        };
+        if failed && let Some(error) = self.failure() {
+            return Err(error);
+        }
+        if failed && matches!(check, SuccessCheck::Field(_)) {
+            let scrubber = self.secrets.for_body(&self.body);
+            let error = ServiceError::builder("Unknown".to_string(), self.status)
+                .message("the response says Success: false")
+                .body(scrubbed_body(&self.body, &scrubber))
+                .build();
+            return Err(Error::Service(error));
         }
         Ok(value)
     }
 
+    /// The 2xx body as a service error when it says `"Success": false`, for callers that do
+    /// not decode it.
+    pub(crate) fn check_envelope(&self) -> Result<(), Error> {
+        match mentions_success(&self.body)
+            .then(|| self.failure())
+            .flatten()
+        {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
     /// The service error described by a 2xx body that says `"Success": false`, if it does.
-    fn failure_envelope(&self) -> Option<ServiceError> {
-        let envelope: ErrorEnvelope = serde_json::from_slice(&self.body).ok()?;
+    fn failure(&self) -> Option<Error> {
+        let envelope = parse_envelope(&self.body)?;
         if envelope.success.as_ref().and_then(LenientBool::value) != Some(false) {
             return None;
         }
-        Some(envelope.into_service_error(
+        let retry_after =
+            header_str(&self.headers, RETRY_AFTER_HEADER).and_then(crate::retry::parse_retry_after);
+        let scrubber = self.secrets.for_body(&self.body);
+        Some(Error::Service(envelope.into_service_error(
             self.status,
             self.request_id(),
-            None,
+            retry_after,
             &self.body,
-            &self.secrets,
-        ))
+            &scrubber,
+        )))
     }
+
+    fn undecodable(&self, failure: DecodeFailure) -> Error {
+        let scrubber = self.secrets.for_body(&self.body);
+        let request_id = self.request_id().map(|id| scrubber.text(id).into_owned());
+        let body = scrubbed_body(&self.body, &scrubber);
+        let error = match failure {
+            DecodeFailure::Utf8(e) => {
+                ResponseError::new(self.status, request_id, "the body is not UTF-8 text", body)
+                    .with_source(e)
+            }
+            DecodeFailure::Json(e) => {
+                // The decoder's message may quote a value of the body: only a scrubbed copy is
+                // kept, never the decoder's error itself.
+                let described = scrubber.text(&e.to_string()).into_owned();
+                ResponseError::new(
+                    self.status,
+                    request_id,
+                    format!("the body is not the documented JSON: {described}"),
+                    body,
+                )
+                .with_source(Described(described))
+            }
+        };
+        Error::Response(error)
+    }
+}
+
+/// Why a 2xx body did not decode.
+enum DecodeFailure {
+    Utf8(std::str::Utf8Error),
+    Json(serde_json::Error),
+}
+
+/// Whether the body has a `Success` (or `success`) key, looked for without parsing.
+fn mentions_success(body: &[u8]) -> bool {
+    memchr::memmem::find(body, b"uccess\"").is_some()
 }
 
 /// The fields an Alibaba Cloud error body may carry.
@@ -166,6 +223,16 @@ struct ErrorEnvelope {
     access_denied_detail: Option<serde_json::Value>,
     #[serde(rename = "Success", alias = "success", default)]
     success: Option<LenientBool>,
+}
+
+/// The error document in `body`, when the body is a JSON object (an array is not: serde
+/// would read its items as the fields in order).
+fn parse_envelope(body: &[u8]) -> Option<ErrorEnvelope> {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
+    if *first != b'{' {
+        return None;
+    }
+    serde_json::from_slice(body).ok()
 }
 
 /// A code that some services send as a number.
@@ -204,30 +271,34 @@ impl ErrorEnvelope {
         }
     }
 
+    /// The service error, every field scrubbed.
     fn into_service_error(
         self,
         status: u16,
         header_request_id: Option<&str>,
         retry_after: Option<Duration>,
         body: &Bytes,
-        secrets: &[String],
+        scrubber: &Scrubber,
     ) -> ServiceError {
-        let code = self.code().unwrap_or_else(|| "Unknown".to_string());
-        let mut builder = ServiceError::builder(code, status).body(scrub_bytes(body, secrets));
+        let scrub = |text: &str| scrubber.text(text).into_owned();
+        let code = self
+            .code()
+            .map_or_else(|| "Unknown".to_string(), |c| scrub(&c));
+        let mut builder = ServiceError::builder(code, status).body(scrubbed_body(body, scrubber));
         if let Some(message) = self.message {
-            builder = builder.message(scrub(&message, secrets));
+            builder = builder.message(scrub(&message));
         }
         if let Some(id) = self.request_id.as_deref().or(header_request_id) {
-            builder = builder.request_id(id);
+            builder = builder.request_id(scrub(id));
         }
         if let Some(host) = self.host_id {
-            builder = builder.host_id(host);
+            builder = builder.host_id(scrub(&host));
         }
         if let Some(recommend) = self.recommend {
-            builder = builder.recommend(recommend);
+            builder = builder.recommend(scrub(&recommend));
         }
         if let Some(detail) = self.access_denied_detail.filter(|d| !d.is_null()) {
-            builder = builder.access_denied_detail(detail);
+            builder = builder.access_denied_detail(scrubber.json(detail));
         }
         if let Some(after) = retry_after {
             builder = builder.retry_after(after);
@@ -237,97 +308,85 @@ impl ErrorEnvelope {
 }
 
 /// Turns a non-2xx response into the error it describes: a service error when the body is an
-/// Alibaba Cloud error document, an undecodable-response error otherwise.
+/// Alibaba Cloud error document, an undecodable-response error otherwise. No part of either
+/// quotes a secret.
 pub(crate) fn error_from_response(
     status: u16,
     headers: &http::HeaderMap,
     body: &Bytes,
-    secrets: &[String],
+    secrets: &Secrets,
 ) -> Error {
+    let scrubber = secrets.for_body(body);
     let header_request_id = header_str(headers, REQUEST_ID_HEADER);
     let retry_after =
         header_str(headers, RETRY_AFTER_HEADER).and_then(crate::retry::parse_retry_after);
-    match serde_json::from_slice::<ErrorEnvelope>(body) {
-        Ok(envelope) if envelope.code().is_some() => Error::Service(envelope.into_service_error(
+    if let Some(envelope) = parse_envelope(body)
+        && envelope.code().is_some()
+    {
+        return Error::Service(envelope.into_service_error(
             status,
             header_request_id,
             retry_after,
             body,
-            secrets,
-        )),
-        Ok(_) => Error::Response(ResponseError::new(
-            status,
-            header_request_id.map(str::to_string),
-            "the error body has no `Code`",
-            scrub_bytes(body, secrets),
-        )),
-        Err(e) => {
-            let reason = if looks_like_html(body) {
-                "the body is an HTML page, not JSON (a proxy or load balancer answered?)"
-                    .to_string()
-            } else if body.is_empty() {
-                "the body is empty".to_string()
-            } else {
-                scrub(&format!("the body is not JSON: {e}"), secrets).into_owned()
-            };
-            Error::Response(
-                ResponseError::new(
-                    status,
-                    header_request_id.map(str::to_string),
-                    reason,
-                    scrub_bytes(body, secrets),
-                )
-                .with_source(e),
-            )
-        }
+            &scrubber,
+        ));
     }
+    let request_id = header_request_id.map(|id| scrubber.text(id).into_owned());
+    let scrubbed = scrubbed_body(body, &scrubber);
+    let error = match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        Ok(_) if looks_like_object(body) => {
+            ResponseError::new(status, request_id, "the error body has no `Code`", scrubbed)
+        }
+        Ok(_) => ResponseError::new(
+            status,
+            request_id,
+            "the error body is JSON but not an object",
+            scrubbed,
+        ),
+        Err(_) if looks_like_html(body) => ResponseError::new(
+            status,
+            request_id,
+            "the body is an HTML page, not JSON (a proxy or load balancer answered?)",
+            scrubbed,
+        ),
+        Err(_) if body.is_empty() => {
+            ResponseError::new(status, request_id, "the body is empty", scrubbed)
+        }
+        Err(e) => {
+            let described = scrubber.text(&e.to_string()).into_owned();
+            ResponseError::new(
+                status,
+                request_id,
+                format!("the body is not JSON: {described}"),
+                scrubbed,
+            )
+            .with_source(Described(described))
+        }
+    };
+    Error::Response(error)
+}
+
+fn first_significant(body: &[u8]) -> Option<u8> {
+    body.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+fn looks_like_object(body: &[u8]) -> bool {
+    first_significant(body) == Some(b'{')
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
-    let start = body
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(body.len());
-    body[start..].starts_with(b"<")
+    first_significant(body) == Some(b'<')
 }
 
 pub(crate) fn header_str<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-/// Replaces each secret (as is, and percent-encoded as it appears in a string-to-sign) by `***`.
-pub(crate) fn scrub<'a>(text: &'a str, secrets: &[String]) -> Cow<'a, str> {
-    let mut out = Cow::Borrowed(text);
-    for secret in secrets {
-        if secret.is_empty() {
-            continue;
-        }
-        if out.contains(secret.as_str()) {
-            out = Cow::Owned(out.replace(secret.as_str(), "***"));
-        }
-        let encoded = crate::signing::percent_encode(secret);
-        if encoded != secret.as_str() && out.contains(encoded.as_ref()) {
-            out = Cow::Owned(out.replace(encoded.as_ref(), "***"));
-        }
-        // The string-to-sign of the RPC signature encodes the query a second time.
-        let twice = crate::signing::percent_encode(&encoded);
-        if twice != encoded && out.contains(twice.as_ref()) {
-            out = Cow::Owned(out.replace(twice.as_ref(), "***"));
-        }
-    }
-    out
-}
-
-fn scrub_bytes(body: &Bytes, secrets: &[String]) -> Bytes {
-    if secrets.is_empty() {
-        return body.clone();
-    }
-    match std::str::from_utf8(body) {
-        Ok(text) => match scrub(text, secrets) {
-            Cow::Borrowed(_) => body.clone(),
-            Cow::Owned(s) => Bytes::from(s),
-        },
-        Err(_) => body.clone(),
+/// The body to keep in an error: scrubbed, shared with the response when nothing was.
+fn scrubbed_body(body: &Bytes, scrubber: &Scrubber) -> Bytes {
+    match scrubber.bytes(body) {
+        Some(scrubbed) => Bytes::from(scrubbed),
+        None => body.clone(),
     }
 }
 
@@ -348,7 +407,7 @@ mod tests {
             status,
             http::HeaderMap::new(),
             Bytes::from(body.to_string()),
-            vec!["tick-et*1".to_string()],
+            Secrets::from_values(vec!["tick-et*1".to_string()], &["AccessTicket"]),
         )
     }
 
@@ -391,7 +450,7 @@ mod tests {
         let body = Bytes::from_static(
             br#"{"Code":"Throttling.User","Message":"slow down","HostId":"h","Recommend":"https://r","AccessDeniedDetail":{"PolicyType":"X"}}"#,
         );
-        let e = error_from_response(400, &headers, &body, &[]);
+        let e = error_from_response(400, &headers, &body, &Secrets::default());
         let s = e.as_service_error().unwrap();
         assert_eq!(s.code_str(), "Throttling.User");
         assert_eq!(s.request_id(), Some("HDR-ID"));
@@ -408,7 +467,7 @@ mod tests {
         );
 
         let html = Bytes::from_static(b"\n<html><body>502 Bad Gateway</body></html>");
-        let e = error_from_response(502, &http::HeaderMap::new(), &html, &[]);
+        let e = error_from_response(502, &http::HeaderMap::new(), &html, &Secrets::default());
         assert!(
             matches!(&e, Error::Response(r) if r.status() == 502),
             "{e:?}"
@@ -417,11 +476,120 @@ mod tests {
     }
 
     #[test]
-    fn scrub_removes_plain_and_encoded_secrets() {
-        let secrets = vec!["a b*c".to_string()];
-        assert_eq!(scrub("x a b*c y", &secrets), "x *** y");
-        assert_eq!(scrub("Ticket=a%20b%2Ac&", &secrets), "Ticket=***&");
-        assert_eq!(scrub("Ticket%3Da%2520b%252Ac", &secrets), "Ticket%3D***");
-        assert!(matches!(scrub("nothing", &secrets), Cow::Borrowed(_)));
+    fn an_array_is_not_an_error_document() {
+        let body = Bytes::from_static(br#"["X"]"#);
+        let e = error_from_response(400, &http::HeaderMap::new(), &body, &Secrets::default());
+        assert!(
+            matches!(&e, Error::Response(r) if r.status() == 400),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("not an object"), "{e}");
+        assert_eq!(e.code(), None);
+        // Nor is it a `Success: false` envelope.
+        let body = r#"[null, null, null, null, null, null, false]"#;
+        let decoded = raw(200, body).decode::<serde_json::Value, String>(SuccessCheck::Envelope);
+        assert!(decoded.is_ok(), "{decoded:?}");
+    }
+
+    #[test]
+    fn every_part_of_an_error_is_scrubbed() {
+        let secrets = Secrets::from_values(vec!["s3cr3t".to_string()], &["AccessTicket"]);
+        let mut headers = http::HeaderMap::new();
+        headers.insert(REQUEST_ID_HEADER, "s3cr3t".parse().unwrap());
+        let body = Bytes::from_static(
+            br#"{"Code":"Bad.s3cr3t","Message":"m s3cr3t","RequestId":"s3cr3t","HostId":"h.s3cr3t","Recommend":"https://r?q=s3cr3t","AccessDeniedDetail":{"AuthPrincipalDisplayName":"s3cr3t"},"AccessTicket":"t1ck3t"}"#,
+        );
+        let e = error_from_response(400, &headers, &body, &secrets);
+        let s = e.as_service_error().unwrap();
+        assert_eq!(s.code_str(), "Bad.***");
+        assert_eq!(s.message(), Some("m ***"));
+        assert_eq!(s.request_id(), Some("***"));
+        assert_eq!(s.host_id(), Some("h.***"));
+        assert_eq!(s.recommend(), Some("https://r?q=***"));
+        assert_eq!(
+            s.access_denied_detail(),
+            Some(&serde_json::json!({"AuthPrincipalDisplayName": "***"}))
+        );
+        let body = String::from_utf8_lossy(s.body()).into_owned();
+        assert!(
+            !body.contains("s3cr3t") && !body.contains("t1ck3t"),
+            "{body}"
+        );
+
+        // Not JSON: the request id of the header, the reason and the bytes.
+        let body = Bytes::from_static(b"\xffs3cr3t {\"AccessTicket\":\"t1ck3t");
+        let e = error_from_response(500, &headers, &body, &secrets);
+        let shown = format!("{e} {e:?} {:?}", std::error::Error::source(&e));
+        assert!(
+            !shown.contains("s3cr3t") && !shown.contains("t1ck3t"),
+            "{shown}"
+        );
+        let Error::Response(r) = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(r.body().as_ref(), b"\xff*** {\"AccessTicket\":\"***");
+        assert_eq!(r.request_id(), Some("***"));
+    }
+
+    #[test]
+    fn an_undecodable_200_keeps_no_secret_field_nor_decoder_error() {
+        // `AccessTicket` is a secret field of the response; the body does not decode (a
+        // number where a string is expected, then truncated).
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Ticketed {
+            #[serde(rename = "AccessTicket")]
+            access_ticket: Option<String>,
+            #[serde(rename = "N")]
+            n: Option<u8>,
+        }
+        for body in [
+            r#"{"AccessTicket":"t1ck3t","N":"t1ck3t"}"#,
+            r#"{"AccessTicket":"t1ck3t","N":1"#,
+            r#"{"AccessTicket":12345678,"N":1}"#,
+        ] {
+            let err = raw(200, body)
+                .decode::<Ticketed, String>(SuccessCheck::Envelope)
+                .unwrap_err();
+            let mut shown = format!("{err} {err:?}");
+            let mut source = std::error::Error::source(&err);
+            while let Some(e) = source {
+                shown.push_str(&format!(" | {e} {e:?}"));
+                source = e.source();
+            }
+            assert!(matches!(err, Error::Response(_)), "{err:?}");
+            assert!(
+                !shown.contains("t1ck3t") && !shown.contains("12345678"),
+                "{body}: {shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_non_utf8_200_is_scrubbed() {
+        let response = RawResponse::new(
+            200,
+            http::HeaderMap::new(),
+            Bytes::from_static(b"\xff tick-et*1 \"AccessTicket\": \"abc\""),
+            Secrets::from_values(vec!["tick-et*1".to_string()], &["AccessTicket"]),
+        );
+        let err = response
+            .decode::<serde_json::Value, String>(SuccessCheck::Envelope)
+            .unwrap_err();
+        let Error::Response(r) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(r.body().as_ref(), b"\xff *** \"AccessTicket\": \"***\"");
+    }
+
+    #[test]
+    fn success_false_that_does_not_decode_is_the_service_error() {
+        let err = raw(
+            200,
+            r#"{"Success":false,"Code":"Throttling.User","Value":"many"}"#,
+        )
+        .decode::<Out, String>(SuccessCheck::Field(|o: &Out| o.success))
+        .unwrap_err();
+        assert_eq!(err.code().map(String::as_str), Some("Throttling.User"));
     }
 }

@@ -1,6 +1,7 @@
 //! Retry policy: which failures are retried, how many times, and how long to wait.
 //!
-//! Retried: connection errors, timeouts, HTTP 5xx, and throttling codes. Only operations that
+//! Retried: connection errors, timeouts, HTTP 5xx, throttling codes, and a 2xx body saying
+//! `"Success": false` with a throttling or server error code. Only operations that
 //! are safe to repeat (`operationType: read`) are retried, unless the request never left the
 //! client (no connection was made). The wait is exponential backoff with full jitter and a cap,
 //! or the server's `x-acs-retry-after` when it gives one.
@@ -23,6 +24,16 @@ pub const THROTTLING_CODES: &[&str] = &[
 /// `Throttling.*` code (`Throttling.User`, `Throttling.Api`, ...).
 pub fn is_throttling_code(code: &str) -> bool {
     THROTTLING_CODES.contains(&code) || code.starts_with("Throttling.")
+}
+
+/// Error codes that mean "the service failed" when a 2xx body says `"Success": false`:
+/// `InternalError`, `InternalServerError`, `ServiceUnavailable`, and numeric codes 500 to 599.
+/// They are retried like an HTTP 5xx (for operations that are safe to repeat).
+pub fn is_server_error_code(code: &str) -> bool {
+    matches!(
+        code,
+        "InternalError" | "InternalServerError" | "ServiceUnavailable"
+    ) || code.parse::<u16>().is_ok_and(|n| (500..600).contains(&n))
 }
 
 /// The retry settings of a client or of one call.
@@ -167,6 +178,22 @@ mod tests {
         }
         for code in ["InvalidParameter", "ThrottlingX", "throttling"] {
             assert!(!is_throttling_code(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn server_error_codes() {
+        for code in [
+            "InternalError",
+            "InternalServerError",
+            "ServiceUnavailable",
+            "500",
+            "503",
+        ] {
+            assert!(is_server_error_code(code), "{code}");
+        }
+        for code in ["InvalidParameter", "400", "600", "5000", "Internal"] {
+            assert!(!is_server_error_code(code), "{code}");
         }
     }
 

@@ -6,18 +6,25 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::Bytes;
+use serde::de::DeserializeOwned;
 use tracing::{Instrument, field};
 
 use crate::config::{Config, SignatureVersion};
 use crate::credentials::{Credentials, ProvideCredentials};
 use crate::endpoint::{self, Endpoint, EndpointError, ProductEndpoints};
-use crate::error::{ConstructionError, DispatchError, Error, TimeoutError, TimeoutKind};
+use crate::error::{
+    ConstructionError, DispatchError, Error, ErrorCode, ResponseError, ServiceError, TimeoutError,
+    TimeoutKind,
+};
 use crate::operation::{CallOptions, HttpMethod, Operation, ParamLocation, Params};
-use crate::response::{self, RawResponse};
-use crate::retry::{RetryKind, is_throttling_code};
+use crate::response::{self, RawResponse, SuccessCheck};
+use crate::retry::{RetryKind, is_server_error_code, is_throttling_code};
+use crate::scrub::Secrets;
 use crate::signing;
 use crate::time_source::{NonceSource, TimeSource};
-use crate::transport::{HttpRequest, HttpTransport, TransportError, TransportErrorKind};
+use crate::transport::{
+    BodyTooLarge, HttpRequest, HttpTransport, TransportError, TransportErrorKind,
+};
 use http::{HeaderName, HeaderValue};
 
 /// The runtime of one product's client: its configuration and resolved endpoint.
@@ -55,14 +62,75 @@ impl Runtime {
         self.inner.target.as_ref().map(|target| &target.endpoint)
     }
 
-    /// Sends one operation: builds, signs and sends the request, retrying when the policy and
-    /// the operation allow it, and returns the 2xx response or the error.
-    pub async fn invoke(
+    /// Sends one operation and decodes its answer: builds, signs and sends the request,
+    /// retrying when the policy and the operation allow it, and returns the 2xx body decoded
+    /// into `T`, or the error.
+    ///
+    /// A 2xx body that says `"Success": false` (as `check` reads it) is a
+    /// [`Error::Service`](crate::Error::Service), decided within the attempt: when its code
+    /// is a throttling code ([`crate::retry::is_throttling_code`]) or a server error code
+    /// ([`crate::retry::is_server_error_code`]), it is retried like the same error on a 4xx or
+    /// 5xx. This is the call the generated clients make.
+    pub async fn invoke<T, C>(
+        &self,
+        operation: &Operation,
+        params: Params,
+        options: &CallOptions,
+        check: SuccessCheck<T>,
+    ) -> Result<T, Error<C>>
+    where
+        T: DeserializeOwned + Send,
+        C: ErrorCode,
+    {
+        let mut output: Option<T> = None;
+        let mut decode = |raw: &RawResponse| {
+            output = Some(raw.decode_as(check)?);
+            Ok(())
+        };
+        let outcome = self.run(operation, &params, options, &mut decode).await;
+        match (outcome, output) {
+            (Ok(()), Some(output)) => Ok(output),
+            (Ok(()), None) => Err(Error::Construction(ConstructionError::InvalidConfig(
+                "the runtime ended a call without an answer".to_owned(),
+            ))),
+            (Err(error), _) => Err(error.map_code()),
+        }
+    }
+
+    /// Sends one operation and returns its 2xx response undecoded (for callers that decode it
+    /// themselves, e.g. with [`RawResponse::decode`]). A 2xx body that says
+    /// `"Success": false` is a [`Error::Service`](crate::Error::Service), retried as
+    /// [`Runtime::invoke`] retries it.
+    pub async fn invoke_raw(
         &self,
         operation: &Operation,
         params: Params,
         options: &CallOptions,
     ) -> Result<RawResponse, Error> {
+        let mut output: Option<RawResponse> = None;
+        let mut keep = |raw: &RawResponse| {
+            raw.check_envelope()?;
+            output = Some(raw.clone());
+            Ok(())
+        };
+        self.run(operation, &params, options, &mut keep).await?;
+        output.ok_or_else(|| {
+            Error::Construction(ConstructionError::InvalidConfig(
+                "the runtime ended a call without an answer".to_owned(),
+            ))
+        })
+    }
+
+    /// The call: its span, its deadline and its attempts; `accept` turns a 2xx response into
+    /// the caller's output (kept by the caller) or the error it describes. Not generic, so that
+    /// it is compiled once for every operation.
+    async fn run(
+        &self,
+        operation: &Operation,
+        params: &Params,
+        options: &CallOptions,
+        accept: &mut (dyn FnMut(&RawResponse) -> Result<(), Error> + Send),
+    ) -> Result<(), Error> {
         let span = tracing::info_span!(
             "alibabacloud.call",
             product = operation.product,
@@ -77,28 +145,24 @@ impl Runtime {
         let timeout = options
             .operation_timeout
             .unwrap_or(self.inner.config.timeouts.operation);
-        let deadline = timeout.map(|limit| OperationDeadline {
-            at: tokio::time::Instant::now() + limit,
-            limit,
+        // A limit too far away for the clock (`Duration::MAX`) is no limit.
+        let deadline = timeout.and_then(|limit| {
+            let at = tokio::time::Instant::now().checked_add(limit)?;
+            Some(OperationDeadline { at, limit })
         });
         let result = self
-            .attempts(operation, &params, options, deadline)
+            .attempts(operation, params, options, deadline, accept)
             .instrument(span.clone())
             .await;
         span.record("elapsed_ms", elapsed_ms(started));
-        match &result {
-            Ok(response) => {
-                span.record("status", response.status());
-                if let Some(id) = response.request_id() {
-                    span.record("request_id", id);
-                }
+        if let Err(error) = &result {
+            if let Some(status) = error_status(error) {
+                span.record("status", status);
             }
-            Err(error) => {
-                if let Some(id) = error.request_id() {
-                    span.record("request_id", id);
-                }
-                span.in_scope(|| tracing::debug!(error = %error, "call failed"));
+            if let Some(id) = error.request_id() {
+                span.record("request_id", id);
             }
+            span.in_scope(|| tracing::debug!(error = %error, "call failed"));
         }
         result
     }
@@ -109,13 +173,15 @@ impl Runtime {
         params: &Params,
         options: &CallOptions,
         deadline: Option<OperationDeadline>,
-    ) -> Result<RawResponse, Error> {
+        accept: &mut (dyn FnMut(&RawResponse) -> Result<(), Error> + Send),
+    ) -> Result<(), Error> {
         let config = &self.inner.config;
         let target = self.inner.target.as_ref().map_err(|e| e.clone())?;
         let endpoint = &target.endpoint;
         let retry = options.retry.as_ref().unwrap_or(&config.retry);
         let attempt_timeout = options.attempt_timeout.unwrap_or(config.timeouts.attempt);
         let idempotent = operation.operation_type.is_idempotent();
+        let call_span = tracing::Span::current();
         // The error of the previous attempt: what the caller gets if the operation timeout
         // ends the retries.
         let mut last_error: Option<Error> = None;
@@ -126,13 +192,14 @@ impl Runtime {
                 Some(result) => result?,
                 None => return Err(operation_timeout(deadline, last_error)),
             };
-            // Values to scrub from anything the service echoes back (a gateway's
-            // string-to-sign holds the query, and so the token and secret parameters).
-            let secrets: Vec<String> = params
-                .secret_values()
-                .chain(credentials.security_token())
-                .map(str::to_string)
-                .collect();
+            // What to scrub from anything the service echoes back (a gateway's string-to-sign
+            // holds the query, and so the token and secret parameters) and from the bodies
+            // kept in errors (the secret fields of the response).
+            let secrets = Secrets::new(
+                params.secret_values(),
+                &credentials,
+                operation.secret_response_fields,
+            );
             let request = build_request(operation, params, target, &credentials, config)?;
             let span = tracing::debug_span!(
                 "alibabacloud.attempt",
@@ -142,8 +209,10 @@ impl Runtime {
                 elapsed_ms = field::Empty,
             );
             let started = Instant::now();
-            // The attempt ends at its own timeout or at the operation's, whichever comes first.
-            let attempt_end = attempt_timeout.map(|limit| tokio::time::Instant::now() + limit);
+            // The attempt ends at its own timeout or at the operation's, whichever comes
+            // first; a limit too far away for the clock is no limit.
+            let attempt_end =
+                attempt_timeout.and_then(|limit| tokio::time::Instant::now().checked_add(limit));
             let operation_ends_first = match (deadline, attempt_end) {
                 (Some(d), Some(a)) => d.at <= a,
                 (Some(_), None) => true,
@@ -165,7 +234,7 @@ impl Runtime {
             .instrument(span.clone())
             .await;
             span.record("elapsed_ms", elapsed_ms(started));
-            tracing::Span::current().record("attempts", attempt);
+            call_span.record("attempts", attempt);
             let sent = match sent {
                 Some(result) => result.map_err(|e| transport_error(e, config)),
                 None if operation_ends_first => {
@@ -187,31 +256,40 @@ impl Runtime {
                     {
                         span.record("request_id", id);
                     }
-                    if parts.status.is_success() {
-                        return Ok(RawResponse::new(status, parts.headers, body, secrets));
-                    }
-                    let error =
-                        response::error_from_response(status, &parts.headers, &body, &secrets);
+                    let header_retry_after =
+                        response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
+                            .and_then(crate::retry::parse_retry_after);
+                    let error = if parts.status.is_success() {
+                        let raw = RawResponse::new(status, parts.headers, body, secrets);
+                        match accept(&raw) {
+                            Ok(()) => {
+                                call_span.record("status", status);
+                                if let Some(id) = raw.request_id() {
+                                    call_span.record("request_id", id);
+                                }
+                                return Ok(());
+                            }
+                            Err(error) => error,
+                        }
+                    } else {
+                        response::error_from_response(status, &parts.headers, &body, &secrets)
+                    };
                     if let Some(id) = error.request_id() {
                         span.record("request_id", id);
                     }
-                    let throttled = error
-                        .as_service_error()
-                        .is_some_and(|e| is_throttling_code(e.code_str()));
+                    let kind = match error.as_service_error().map(ServiceError::code_str) {
+                        Some(code) if is_throttling_code(code) => Some(RetryKind::Throttled),
+                        _ if status >= 500 => Some(RetryKind::ServerError),
+                        // A 2xx body saying `"Success": false` with a server error code.
+                        Some(code) if status < 300 && is_server_error_code(code) => {
+                            Some(RetryKind::ServerError)
+                        }
+                        _ => None,
+                    };
                     let retry_after = error
                         .as_service_error()
-                        .and_then(|e| e.retry_after())
-                        .or_else(|| {
-                            response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
-                                .and_then(crate::retry::parse_retry_after)
-                        });
-                    let kind = if throttled {
-                        Some(RetryKind::Throttled)
-                    } else if status >= 500 {
-                        Some(RetryKind::ServerError)
-                    } else {
-                        None
-                    };
+                        .and_then(ServiceError::retry_after)
+                        .or(header_retry_after);
                     (error, kind, retry_after)
                 }
                 Err(error) => {
@@ -248,9 +326,12 @@ impl Runtime {
                 None => retry.backoff(attempt),
             };
             // Sleeping into the operation timeout would only trade this error for a bare
-            // timeout: give the caller the error now.
+            // timeout: give the caller the error now. (A wait too long for the clock ends
+            // after any deadline.)
             if let Some(d) = deadline
-                && tokio::time::Instant::now() + wait >= d.at
+                && tokio::time::Instant::now()
+                    .checked_add(wait)
+                    .is_none_or(|next| next >= d.at)
             {
                 tracing::debug!(
                     wait_ms = duration_ms(wait),
@@ -269,6 +350,15 @@ impl Runtime {
             tokio::time::sleep(wait).await;
             attempt += 1;
         }
+    }
+}
+
+/// The HTTP status of the response an error describes, when one arrived.
+fn error_status(error: &Error) -> Option<u16> {
+    match error {
+        Error::Service(e) => Some(e.status()),
+        Error::Response(e) => Some(e.status()),
+        _ => None,
     }
 }
 
@@ -322,6 +412,22 @@ fn transport_error(error: TransportError, config: &Config) -> Error {
         }
         TransportErrorKind::Request => {
             Error::Construction(ConstructionError::InvalidConfig(error.to_string()))
+        }
+        TransportErrorKind::BodyTooLarge => {
+            let source = std::error::Error::source(&error)
+                .and_then(|e| e.downcast_ref::<BodyTooLarge>())
+                .cloned();
+            match source {
+                Some(too_large) => Error::Response(ResponseError::body_too_large(
+                    too_large.status,
+                    too_large.request_id,
+                    too_large.limit,
+                )),
+                // A custom transport that did not say more.
+                None => {
+                    Error::Response(ResponseError::body_too_large(0, None, 0).with_source(error))
+                }
+            }
         }
         _ => {
             let message = error.to_string();
@@ -480,6 +586,12 @@ fn build_request(
             http::header::CONTENT_TYPE,
             HeaderValue::from_static(FORM_CONTENT_TYPE),
         );
+    } else if method == HttpMethod::Post {
+        // A POST says that it has no body (RFC 9110 §8.6; strict proxies answer 411 without
+        // it, and hyper does not send it for an empty body). Not signed, as the official SDKs.
+        request
+            .headers_mut()
+            .insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
     }
     let headers = request.headers_mut();
     for (name, value) in &header_params {

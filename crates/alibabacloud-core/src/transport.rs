@@ -69,6 +69,10 @@ pub enum TransportErrorKind {
     Io,
     /// The request could not be built (an invalid URL or header).
     Request,
+    /// The response body is longer than the transport reads: the server answered, so
+    /// retrying would only read as much again. Build it with
+    /// [`BodyTooLarge::into_transport_error`], which tells the status and request id.
+    BodyTooLarge,
 }
 
 /// A transport failure.
@@ -106,6 +110,7 @@ impl fmt::Display for TransportError {
             TransportErrorKind::ReadTimeout => "read timed out",
             TransportErrorKind::Io => "connection failed",
             TransportErrorKind::Request => "invalid request",
+            TransportErrorKind::BodyTooLarge => "response too large",
         };
         write!(f, "{what}: {}", error_chain(&*self.source))
     }
@@ -164,12 +169,40 @@ impl TransportSettings {
     }
 }
 
-/// A response body longer than the transport accepts.
-#[derive(Debug, thiserror::Error)]
+/// A response body longer than the transport accepts: the source of a
+/// [`TransportErrorKind::BodyTooLarge`] error.
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("the response body exceeds {limit} bytes")]
+#[non_exhaustive]
 pub struct BodyTooLarge {
     /// The cap.
     pub limit: usize,
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// The response's `x-acs-request-id`, if it had one.
+    pub request_id: Option<String>,
+}
+
+impl BodyTooLarge {
+    /// A body of a response with `status` longer than `limit` bytes.
+    pub fn new(limit: usize, status: u16) -> Self {
+        BodyTooLarge {
+            limit,
+            status,
+            request_id: None,
+        }
+    }
+
+    /// Adds the response's request id.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// The error a transport returns for it.
+    pub fn into_transport_error(self) -> TransportError {
+        TransportError::new(TransportErrorKind::BodyTooLarge, self)
+    }
 }
 
 /// The default transport, on `reqwest` (HTTP/1.1 and HTTP/2, rustls by default).
@@ -230,7 +263,21 @@ impl HttpTransport for ReqwestTransport {
             let status = response.status();
             let version = response.version();
             let headers = response.headers().clone();
-            let body = read_body(response, self.settings.max_body_size).await?;
+            let body = read_body(response, self.settings.max_body_size)
+                .await
+                .map_err(|e| match e {
+                    BodyError::TooLarge(limit) => {
+                        let mut too_large = BodyTooLarge::new(limit, status.as_u16());
+                        if let Some(id) = headers
+                            .get(crate::response::REQUEST_ID_HEADER)
+                            .and_then(|v| v.to_str().ok())
+                        {
+                            too_large = too_large.with_request_id(id);
+                        }
+                        too_large.into_transport_error()
+                    }
+                    BodyError::Read(e) => e,
+                })?;
             let mut out = http::Response::new(body);
             *out.status_mut() = status;
             *out.version_mut() = version;
@@ -240,19 +287,29 @@ impl HttpTransport for ReqwestTransport {
     }
 }
 
+/// Why a body could not be read.
+enum BodyError {
+    /// Longer than this cap.
+    TooLarge(usize),
+    Read(TransportError),
+}
+
 /// Reads a whole body, refusing one longer than `limit` bytes (announced or streamed).
-async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Bytes, TransportError> {
-    let too_large = || TransportError::new(TransportErrorKind::Io, BodyTooLarge { limit });
+async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Bytes, BodyError> {
     let announced = response.content_length().unwrap_or(0);
     if usize::try_from(announced).map_or(true, |n| n > limit) {
-        return Err(too_large());
+        return Err(BodyError::TooLarge(limit));
     }
     let mut first: Option<Bytes> = None;
     let mut rest: Vec<u8> = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(ReqwestTransport::classify)? {
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| BodyError::Read(ReqwestTransport::classify(e)))?
+    {
         let received = first.as_ref().map_or(0, Bytes::len) + rest.len() + chunk.len();
         if received > limit {
-            return Err(too_large());
+            return Err(BodyError::TooLarge(limit));
         }
         // The common case, one chunk, is kept without copying.
         match &first {

@@ -12,11 +12,15 @@ use alibabacloud_core::transport::{
 };
 use alibabacloud_core::{
     ApiStyle, CallOptions, Config, ConfigBuilder, Error, HttpMethod, Operation, OperationType,
-    ParamLocation, Params, ProductEndpoints, RetryConfig, Runtime, SignatureVersion, SuccessCheck,
-    TimeoutKind,
+    ParamLocation, Params, ProductEndpoints, ResponseErrorKind, RetryConfig, Runtime,
+    SignatureVersion, SuccessCheck, TimeoutKind,
 };
 use alibabacloud_emulator::{Emulator, EmulatorHandle, Outcome, Reply};
 use http::StatusCode;
+use raw_server::RawServer;
+
+#[path = "support/raw_server.rs"]
+mod raw_server;
 
 const ID: &str = "TestAccessKeyId";
 const SECRET: &str = "TestAccessKeySecret-do-not-leak";
@@ -37,6 +41,7 @@ const READ: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
+    secret_response_fields: &[],
 };
 
 const WRITE: Operation = Operation {
@@ -86,7 +91,7 @@ async fn success_with_both_signature_styles() {
         server.clear_requests();
         let rt = runtime(config(&server.endpoint()).signature_version(style));
         let raw = rt
-            .invoke(&READ, params(), &CallOptions::new())
+            .invoke_raw(&READ, params(), &CallOptions::new())
             .await
             .unwrap();
         assert_eq!(raw.status(), 200);
@@ -137,7 +142,7 @@ async fn get_operations_send_form_params_in_the_query() {
         method: HttpMethod::Get,
         ..READ
     };
-    rt.invoke(&get, params(), &CallOptions::new())
+    rt.invoke_raw(&get, params(), &CallOptions::new())
         .await
         .unwrap();
     let r = &server.requests()[0];
@@ -162,7 +167,7 @@ async fn sts_credentials_sign_the_token() {
                     Credentials::new(STS_ID, STS_SECRET).with_security_token(STS_TOKEN),
                 ),
         );
-        rt.invoke(&READ, params(), &CallOptions::new())
+        rt.invoke_raw(&READ, params(), &CallOptions::new())
             .await
             .unwrap();
         let r = &server.requests()[0];
@@ -187,7 +192,7 @@ async fn a_wrong_secret_is_a_service_error_that_never_shows_the_secret() {
         config(&server.endpoint()).credentials_provider(Credentials::new(ID, "wrong-secret")),
     );
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     let service = err.as_service_error().expect("service error");
@@ -208,7 +213,7 @@ async fn service_errors_carry_everything_the_body_says() {
     ));
     let rt = runtime(config(&server.endpoint()));
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     let Error::Service(service) = &err else {
@@ -236,7 +241,7 @@ async fn a_503_then_success_is_retried_with_a_fresh_signature() {
     let server = emulator().await;
     server.script(Reply::service_unavailable());
     let rt = runtime(config(&server.endpoint()));
-    rt.invoke(&READ, params(), &CallOptions::new())
+    rt.invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap();
     let requests = server.requests();
@@ -260,7 +265,7 @@ async fn retries_stop_after_max_attempts() {
     ]);
     let rt = runtime(config(&server.endpoint()));
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert_eq!(err.code().map(String::as_str), Some("InternalError"));
@@ -269,7 +274,7 @@ async fn retries_stop_after_max_attempts() {
     // Per-call options override the client's retry settings.
     server.clear_requests();
     let err = rt
-        .invoke(
+        .invoke_raw(
             &READ,
             params(),
             &CallOptions::new().retry(RetryConfig::disabled()),
@@ -286,7 +291,7 @@ async fn a_write_operation_is_not_retried_once_sent() {
     server.script_all([Reply::service_unavailable(), Reply::normal()]);
     let rt = runtime(config(&server.endpoint()));
     let err = rt
-        .invoke(&WRITE, params(), &CallOptions::new())
+        .invoke_raw(&WRITE, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert_eq!(err.as_service_error().unwrap().status(), 503);
@@ -297,7 +302,7 @@ async fn a_write_operation_is_not_retried_once_sent() {
     server.clear_requests();
     server.script(Reply::drop_connection());
     let err = rt
-        .invoke(&WRITE, params(), &CallOptions::new())
+        .invoke_raw(&WRITE, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert!(
@@ -339,7 +344,7 @@ async fn a_request_that_never_left_is_retried_even_for_a_write() {
     };
     let rt = runtime(config(&format!("http://127.0.0.1:{port}")).transport(transport));
     let err = rt
-        .invoke(&WRITE, params(), &CallOptions::new())
+        .invoke_raw(&WRITE, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert!(
@@ -356,7 +361,7 @@ async fn throttling_honours_x_acs_retry_after() {
     server.script(Reply::throttling().retry_after(Duration::from_millis(400)));
     let rt = runtime(config(&server.endpoint()));
     let started = Instant::now();
-    rt.invoke(&READ, params(), &CallOptions::new())
+    rt.invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap();
     assert!(started.elapsed() >= Duration::from_millis(400));
@@ -370,7 +375,7 @@ async fn throttling_honours_x_acs_retry_after() {
     server.script(Reply::throttling().retry_after(Duration::from_secs(120)));
     let started = Instant::now();
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert_eq!(err.code().map(String::as_str), Some("Throttling.User"));
@@ -393,7 +398,7 @@ async fn a_hanging_server_hits_the_read_timeout() {
     );
     let started = Instant::now();
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert!(
@@ -411,7 +416,7 @@ async fn the_operation_timeout_bounds_the_whole_call() {
     let rt = runtime(config(&server.endpoint()));
     let started = Instant::now();
     let err = rt
-        .invoke(
+        .invoke_raw(
             &READ,
             params(),
             &CallOptions::new().operation_timeout(Some(Duration::from_millis(300))),
@@ -428,7 +433,7 @@ async fn the_operation_timeout_bounds_the_whole_call() {
     server.clear_script();
     server.clear_requests();
     server.script(Reply::hang());
-    rt.invoke(
+    rt.invoke_raw(
         &READ,
         params(),
         &CallOptions::new().attempt_timeout(Some(Duration::from_millis(200))),
@@ -443,7 +448,7 @@ async fn a_reset_connection_is_a_dispatch_error_and_retried_for_reads() {
     let server = emulator().await;
     server.script_all([Reply::drop_connection(), Reply::drop_connection()]);
     let rt = runtime(config(&server.endpoint()));
-    rt.invoke(&READ, params(), &CallOptions::new())
+    rt.invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap();
     assert_eq!(server.request_count(), 3);
@@ -455,7 +460,7 @@ async fn a_reset_connection_is_a_dispatch_error_and_retried_for_reads() {
         Reply::drop_connection(),
     ]);
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert!(
@@ -476,7 +481,7 @@ async fn an_html_502_is_a_response_error() {
     ]);
     let rt = runtime(config(&server.endpoint()));
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     let Error::Response(response) = &err else {
@@ -493,18 +498,80 @@ async fn a_200_with_success_false_is_a_service_error() {
     let server = emulator().await;
     server.script(Reply::unsuccessful("Biz.Failed", "it did not work"));
     let rt = runtime(config(&server.endpoint()));
-    let raw = rt
-        .invoke(&READ, params(), &CallOptions::new())
+    let err = rt
+        .invoke::<serde_json::Value, String>(
+            &READ,
+            params(),
+            &CallOptions::new(),
+            SuccessCheck::Envelope,
+        )
         .await
-        .unwrap();
-    let err = raw
-        .decode::<serde_json::Value, String>(SuccessCheck::Envelope)
         .unwrap_err();
     let service = err.as_service_error().unwrap();
     assert_eq!(service.code_str(), "Biz.Failed");
     assert_eq!(service.status(), 200);
     assert_eq!(service.message(), Some("it did not work"));
     assert!(service.request_id().is_some());
+    assert_eq!(
+        server.request_count(),
+        1,
+        "a business failure is not retried"
+    );
+
+    // The undecoded answer says the same.
+    server.script(Reply::unsuccessful("Biz.Failed", "it did not work"));
+    let err = rt
+        .invoke_raw(&READ, params(), &CallOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code().map(String::as_str), Some("Biz.Failed"));
+}
+
+#[tokio::test]
+async fn a_200_with_success_false_and_a_throttling_code_is_retried() {
+    let server = emulator().await;
+    for code in ["Throttling.User", "ServiceUnavailable", "InternalError"] {
+        server.clear_requests();
+        server
+            .script(Reply::unsuccessful(code, "slow down").retry_after(Duration::from_millis(20)));
+        let rt = runtime(config(&server.endpoint()));
+        let started = Instant::now();
+        let body: serde_json::Value = rt
+            .invoke::<_, String>(&READ, params(), &CallOptions::new(), SuccessCheck::Envelope)
+            .await
+            .unwrap();
+        assert_eq!(body["Success"], true, "{code}");
+        assert!(
+            started.elapsed() >= Duration::from_millis(20),
+            "{code}: the server's wait"
+        );
+        let requests = server.requests();
+        assert_eq!(requests.len(), 2, "{code}");
+        assert_ne!(requests[0].nonce, requests[1].nonce, "{code}: signed anew");
+
+        // Not for a write, and not past the attempts allowed.
+        server.clear_requests();
+        server.script(Reply::unsuccessful(code, "slow down"));
+        let err = rt
+            .invoke::<serde_json::Value, String>(
+                &WRITE,
+                params(),
+                &CallOptions::new(),
+                SuccessCheck::Envelope,
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(err.code().map(String::as_str), Some(code));
+        assert_eq!(server.request_count(), 1, "{code}");
+        server.clear_requests();
+        server.script_all((0..3).map(|_| Reply::unsuccessful(code, "slow down")));
+        let err = rt
+            .invoke_raw(&READ, params(), &CallOptions::new())
+            .await
+            .unwrap_err();
+        assert_eq!(err.as_service_error().unwrap().status(), 200, "{code}");
+        assert_eq!(server.request_count(), 3, "{code}");
+    }
 }
 
 #[tokio::test]
@@ -514,7 +581,7 @@ async fn bad_input_is_a_construction_error_before_any_io() {
     let mut bad = Params::new();
     bad.push(ParamLocation::Query, "Signature", "forged");
     let err = rt
-        .invoke(&READ, bad, &CallOptions::new())
+        .invoke_raw(&READ, bad, &CallOptions::new())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Construction(_)), "{err:?}");
@@ -522,7 +589,7 @@ async fn bad_input_is_a_construction_error_before_any_io() {
     let mut bad = Params::new();
     bad.push(ParamLocation::Header, "x-acs-note", "line\nbreak");
     let err = rt
-        .invoke(&READ, bad, &CallOptions::new())
+        .invoke_raw(&READ, bad, &CallOptions::new())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Construction(_)), "{err:?}");
@@ -540,7 +607,7 @@ async fn missing_credentials_and_endpoints_fail_before_any_io() {
         &PRODUCT,
     );
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Credentials(_)), "{err:?}");
@@ -554,7 +621,7 @@ async fn missing_credentials_and_endpoints_fail_before_any_io() {
         &PRODUCT,
     );
     let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+        .invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Endpoint(_)), "{err:?}");
@@ -576,7 +643,7 @@ async fn the_operation_timeout_keeps_the_real_error() {
     // with its code and request id, instead of a bare timeout after sleeping into it.
     server.script(Reply::throttling().retry_after(Duration::from_secs(2)));
     let started = Instant::now();
-    let err = rt.invoke(&READ, params(), &options).await.unwrap_err();
+    let err = rt.invoke_raw(&READ, params(), &options).await.unwrap_err();
     assert!(
         started.elapsed() < Duration::from_millis(400),
         "{:?}",
@@ -590,7 +657,7 @@ async fn the_operation_timeout_keeps_the_real_error() {
     // attempt's error as its source.
     server.clear_requests();
     server.script_all([Reply::service_unavailable(), Reply::hang()]);
-    let err = rt.invoke(&READ, params(), &options).await.unwrap_err();
+    let err = rt.invoke_raw(&READ, params(), &options).await.unwrap_err();
     let Error::Timeout(timeout) = &err else {
         panic!("expected a timeout, got {err:?}");
     };
@@ -605,23 +672,145 @@ async fn the_operation_timeout_keeps_the_real_error() {
 }
 
 #[tokio::test]
-async fn a_body_longer_than_the_cap_is_refused() {
+async fn a_body_longer_than_the_cap_is_a_typed_error_and_not_retried() {
     let server = emulator().await;
-    server.script(Reply::raw(StatusCode::OK, vec![b' '; 64 * 1024]));
-    let transport = ReqwestTransport::new(
-        TransportSettings::new(Duration::from_secs(1), Duration::from_secs(1))
-            .with_max_body_size(16 * 1024),
-    )
-    .unwrap();
+    for status in [StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE] {
+        server.clear_requests();
+        server.clear_script();
+        server.script_all((0..3).map(|_| Reply::raw(status, vec![b' '; 64 * 1024])));
+        let transport = ReqwestTransport::new(
+            TransportSettings::new(Duration::from_secs(1), Duration::from_secs(1))
+                .with_max_body_size(16 * 1024),
+        )
+        .unwrap();
+        // Retries are on (a read operation, 3 attempts): a body over the cap is not a
+        // transient failure, so it is read once.
+        let rt = runtime(config(&server.endpoint()).transport(transport));
+        let err = rt
+            .invoke_raw(&READ, params(), &CallOptions::new())
+            .await
+            .unwrap_err();
+        let Error::Response(response) = &err else {
+            panic!("expected a response error, got {err:?}");
+        };
+        assert_eq!(
+            response.kind(),
+            ResponseErrorKind::BodyTooLarge { limit: 16 * 1024 }
+        );
+        assert_eq!(response.status(), status.as_u16());
+        assert!(response.body().is_empty());
+        assert!(err.to_string().contains("16384 bytes"), "{err}");
+        assert_eq!(server.request_count(), 1, "{status}: not retried");
+    }
+}
+
+#[tokio::test]
+async fn durations_too_long_for_the_clock_are_no_limit() {
+    let server = emulator().await;
+    // Every timeout at its largest value: nothing overflows, the call goes through.
     let rt = runtime(
         config(&server.endpoint())
-            .transport(transport)
-            .retry(RetryConfig::disabled()),
+            .connect_timeout(Duration::MAX)
+            .read_timeout(Duration::MAX)
+            .attempt_timeout(Some(Duration::MAX))
+            .operation_timeout(Some(Duration::MAX)),
     );
-    let err = rt
-        .invoke(&READ, params(), &CallOptions::new())
+    rt.invoke_raw(&READ, params(), &CallOptions::new())
         .await
-        .unwrap_err();
-    assert!(matches!(err, Error::Dispatch(_)), "{err:?}");
-    assert!(err.to_string().contains("exceeds 16384 bytes"), "{err}");
+        .unwrap();
+    let options = CallOptions::new()
+        .operation_timeout(Some(Duration::MAX))
+        .attempt_timeout(Some(Duration::MAX));
+    let default = runtime(config(&server.endpoint()));
+    default.invoke_raw(&READ, params(), &options).await.unwrap();
+
+    // A backoff and a server's wait too long for the clock: the operation timeout cannot
+    // fit them, so the error comes back at once instead of a panic.
+    let huge = RetryConfig::default()
+        .with_initial_backoff(Duration::MAX)
+        .with_max_backoff(Duration::MAX)
+        .with_max_retry_after(Duration::MAX);
+    let options = CallOptions::new()
+        .retry(huge)
+        .operation_timeout(Some(Duration::from_secs(5)));
+    for reply in [
+        Reply::service_unavailable(),
+        Reply::throttling().header("x-acs-retry-after", u64::MAX.to_string()),
+    ] {
+        server.clear_requests();
+        server.script(reply);
+        let started = Instant::now();
+        let err = default
+            .invoke_raw(&READ, params(), &options)
+            .await
+            .unwrap_err();
+        assert!(err.as_service_error().is_some(), "{err:?}");
+        assert!(started.elapsed() < Duration::from_secs(3));
+        assert_eq!(server.request_count(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_post_without_a_body_says_content_length_0_on_the_wire() {
+    let server = RawServer::start(|stream, _request| async move {
+        raw_server::answer(
+            stream,
+            &raw_server::json_response(200, r#"{"RequestId":"R","Success":true}"#),
+        )
+        .await;
+    })
+    .await;
+    for style in [SignatureVersion::Acs3HmacSha256, SignatureVersion::HmacSha1] {
+        let rt = runtime(config(&server.endpoint()).signature_version(style));
+        let mut query_only = Params::new();
+        query_only.push(ParamLocation::Query, "Name", "x");
+        rt.invoke_raw(&READ, query_only, &CallOptions::new())
+            .await
+            .unwrap();
+        // With a form body, the length of the body.
+        let mut with_form = Params::new();
+        with_form.push(ParamLocation::Form, "Note", "abc");
+        rt.invoke_raw(&READ, with_form, &CallOptions::new())
+            .await
+            .unwrap();
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 4);
+    for pair in requests.chunks(2) {
+        assert!(
+            pair[0].request_line().starts_with("POST /?"),
+            "{}",
+            pair[0].head
+        );
+        assert_eq!(
+            pair[0].header("content-length").as_deref(),
+            Some("0"),
+            "{}",
+            pair[0].head
+        );
+        assert_eq!(
+            pair[1].header("content-length").as_deref(),
+            Some("8"),
+            "{}",
+            pair[1].head
+        );
+        assert_eq!(pair[1].body, b"Note=abc");
+    }
+
+    // A GET has no body and says nothing of its length.
+    let get = Operation {
+        method: HttpMethod::Get,
+        ..READ
+    };
+    let rt = runtime(config(&server.endpoint()));
+    rt.invoke_raw(&get, params(), &CallOptions::new())
+        .await
+        .unwrap();
+    let request = server.requests().pop().unwrap();
+    assert!(
+        request.request_line().starts_with("GET /?"),
+        "{}",
+        request.head
+    );
+    assert_eq!(request.header("content-length"), None, "{}", request.head);
 }

@@ -33,6 +33,7 @@ const OP: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
+    secret_response_fields: &[],
 };
 
 /// A writer into a shared buffer, for capturing log output.
@@ -98,7 +99,7 @@ async fn logs_have_spans_with_fields_and_no_secrets() {
         );
         let mut params = Params::new();
         params.push_secret(ParamLocation::Query, "Ticket", TICKET);
-        let result = rt.invoke(&OP, params, &CallOptions::new()).await;
+        let result = rt.invoke_raw(&OP, params, &CallOptions::new()).await;
         if let Err(e) = result {
             errors.push(format!("{e} | {e:?}"));
         }
@@ -117,7 +118,7 @@ async fn logs_have_spans_with_fields_and_no_secrets() {
         let mut params = Params::new();
         params.push_secret(ParamLocation::Query, "Ticket", TICKET);
         let e = wrong
-            .invoke(&OP, params, &CallOptions::new())
+            .invoke_raw(&OP, params, &CallOptions::new())
             .await
             .unwrap_err();
         assert_eq!(

@@ -41,6 +41,7 @@ const QUERY_CASH_COUPONS: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
+    secret_response_fields: &[],
 };
 
 const QUERY_TICKET_INFO: Operation = Operation {
@@ -50,6 +51,7 @@ const QUERY_TICKET_INFO: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
+    secret_response_fields: &[],
 };
 
 async fn send(
@@ -70,7 +72,7 @@ async fn send(
         .build()
         .unwrap();
     Runtime::new(config, product)
-        .invoke(operation, params, &CallOptions::new())
+        .invoke_raw(operation, params, &CallOptions::new())
         .await
         .unwrap();
     transport.last_request().unwrap()
@@ -240,7 +242,7 @@ async fn signed_requests_and_outputs_never_show_the_signature_or_token_in_debug(
     let mut params = cash_coupon_params();
     params.push_secret(ParamLocation::Query, "Ticket", "secret-ticket-value");
     let raw = runtime
-        .invoke(&QUERY_CASH_COUPONS, params, &CallOptions::new())
+        .invoke_raw(&QUERY_CASH_COUPONS, params, &CallOptions::new())
         .await
         .unwrap();
     let request = transport.last_request().unwrap();

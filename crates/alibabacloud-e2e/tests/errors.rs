@@ -272,6 +272,7 @@ const QUERY_TICKET_INFO: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
+    secret_response_fields: &[],
 };
 
 #[tokio::test]
@@ -283,7 +284,7 @@ async fn the_emulator_refuses_a_raw_request_without_the_required_parameter() {
         &quickbi::endpoints::ENDPOINTS,
     );
     let err = runtime
-        .invoke(&QUERY_TICKET_INFO, Params::new(), &CallOptions::new())
+        .invoke_raw(&QUERY_TICKET_INFO, Params::new(), &CallOptions::new())
         .await
         .unwrap_err();
     let service = err.as_service_error().unwrap();
@@ -325,7 +326,7 @@ async fn the_emulators_parameter_checks_map_to_documented_variants() {
     let mut params = Params::new();
     params.push(ParamLocation::Query, "EffectiveOrNot", "maybe");
     let err = runtime
-        .invoke(&operation, params, &CallOptions::new())
+        .invoke_raw(&operation, params, &CallOptions::new())
         .await
         .unwrap_err()
         .map_code::<QueryCashCouponsErrorCode>();

@@ -241,6 +241,7 @@ fn fixture_operation(action: &'static str, operation_type: OperationType) -> Ope
         method: HttpMethod::Post,
         style: ApiStyle::Rpc,
         operation_type,
+        secret_response_fields: &[],
     }
 }
 
@@ -271,7 +272,7 @@ async fn call(
     (operation, params): (Operation, Params),
 ) -> Result<RawResponse, Error> {
     runtime
-        .invoke(&operation, params, &CallOptions::new())
+        .invoke_raw(&operation, params, &CallOptions::new())
         .await
 }
 

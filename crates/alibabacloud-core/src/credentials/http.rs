@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use crate::transport::{
-    BodyTooLarge, HttpRequest, HttpResponse, HttpTransport, ReqwestTransport, SharedTransport,
-    TransportError, TransportErrorKind, TransportSettings,
+    HttpRequest, HttpResponse, HttpTransport, ReqwestTransport, SharedTransport, TransportError,
+    TransportErrorKind, TransportSettings,
 };
 
 /// The largest response body read from a credentials source: they answer a few hundred bytes.
@@ -130,7 +130,7 @@ impl HttpClient {
 }
 
 fn is_body_too_large(error: &TransportError) -> bool {
-    std::error::Error::source(error).is_some_and(|source| source.is::<BodyTooLarge>())
+    error.kind() == TransportErrorKind::BodyTooLarge
 }
 
 /// `url` without its query, fragment and user information, for messages: a credentials URI

@@ -11,6 +11,7 @@ use super::http::{HttpClient, SERVICE_TIMEOUTS, excerpt};
 use super::provider_config::ProviderConfig;
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
+use crate::scrub::Scrubber;
 use crate::signing::{SigningParams, form_urlencode, format_timestamp, new_nonce, sign_rpc_v1};
 use crate::time_source::{SharedTimeSource, TimeSource};
 
@@ -334,9 +335,11 @@ fn user_agent() -> String {
 
 /// `Code: Message (RequestId ...)` of an STS error body, else a short excerpt. The gateway's
 /// `SignatureDoesNotMatch` message quotes the string to sign, which holds the security token:
-/// it is cut there, and any secret still present is masked.
+/// it is cut there, and any secret still present is masked (before the excerpt is taken, so
+/// that no part of a secret is left at its end).
 fn describe_error_body(body: &[u8], secrets: &[&str]) -> String {
-    let text = match parse_object(body) {
+    let scrubber = Scrubber::new(secrets.iter().copied(), &[], body);
+    match parse_object(body) {
         Ok(object) => {
             let code = optional_string(&object, "Code").unwrap_or_else(|| "no code".into());
             let mut text = code;
@@ -347,29 +350,27 @@ fn describe_error_body(body: &[u8], secrets: &[&str]) -> String {
             if let Some(id) = optional_string(&object, "RequestId") {
                 text.push_str(&format!(" (RequestId {id})"));
             }
-            text
+            scrub(&text, &scrubber)
         }
-        Err(_) => excerpt(body, 200),
-    };
-    scrub(&text, secrets)
+        Err(_) => {
+            let scrubbed = scrubber.bytes(body);
+            scrub(
+                &excerpt(scrubbed.as_deref().unwrap_or(body), 200),
+                &scrubber,
+            )
+        }
+    }
 }
 
-/// Cuts `text` where it starts quoting a string to sign and masks `secrets` (plain and
+/// Cuts `text` where it starts quoting a string to sign and masks the secrets (plain and
 /// percent-encoded once or twice, as a string to sign carries them).
-pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
+fn scrub(text: &str, scrubber: &Scrubber) -> String {
     let lower = text.to_ascii_lowercase();
-    let mut out = match lower.find("string to sign") {
+    let text = match lower.find("string to sign") {
         Some(at) => format!("{} [string to sign omitted]", text[..at].trim_end()),
         None => text.to_string(),
     };
-    for secret in secrets.iter().filter(|s| s.len() >= 4) {
-        let once = crate::signing::percent_encode(secret).into_owned();
-        let twice = crate::signing::percent_encode(&once).into_owned();
-        for form in [twice, once, (*secret).to_string()] {
-            out = out.replace(&form, "** redacted **");
-        }
-    }
-    out
+    scrubber.text(&text).into_owned()
 }
 
 #[cfg(test)]
@@ -456,14 +457,19 @@ mod tests {
     #[test]
     fn scrub_cuts_the_string_to_sign_and_masks_secrets() {
         let text = "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&SecurityToken%3Dtok%252Fen";
+        let scrubber = Scrubber::of_values(["tok/en"]);
         assert_eq!(
-            scrub(text, &["tok/en"]),
+            scrub(text, &scrubber),
             "Specified signature is not matched with our calculation. server [string to sign omitted]"
         );
         assert_eq!(
-            scrub("a tok/en b tok%2Fen", &["tok/en"]),
-            "a ** redacted ** b ** redacted **"
+            scrub("a tok/en b tok%2Fen tok/ens", &scrubber),
+            "a *** b *** tok/ens"
         );
+        // The excerpt of a long body is taken after scrubbing: no prefix of a secret is left.
+        let body = format!("{}tok/en-and-more", "x ".repeat(97));
+        let described = describe_error_body(body.as_bytes(), &["tok/en-and-more"]);
+        assert!(!described.contains("tok"), "{described}");
     }
 
     #[test]

@@ -349,6 +349,7 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
         OperationKind::ReadAndWrite => quote!(ReadAndWrite),
         OperationKind::Unspecified => quote!(Unspecified),
     };
+    let secret_fields = product.secret_response_fields(op);
     let errors = errors::error_code(op);
     let builder = builder(op);
     let to_params = to_params(op);
@@ -365,6 +366,7 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
             method: ::alibabacloud_core::HttpMethod::#method,
             style: ::alibabacloud_core::ApiStyle::Rpc,
             operation_type: ::alibabacloud_core::OperationType::#kind,
+            secret_response_fields: &[#(#secret_fields),*],
         };
 
         #errors
@@ -377,7 +379,6 @@ fn builder(op: &Operation) -> TokenStream {
     let name = ident(&op.builder);
     let request = ident(&op.request.name);
     let response = ident(&op.response.name);
-    let code = ident(&op.errors.enum_name);
     let alias = ident(&op.errors.alias);
     let module = unraw(&op.module);
     let struct_doc = docs::attrs(
@@ -493,12 +494,9 @@ fn builder(op: &Operation) -> TokenStream {
             #send_doc
             pub async fn send(self) -> ::std::result::Result<#response, #alias> {
                 let params = to_params(self.input)?;
-                let raw = self
-                    .runtime
-                    .invoke(&OPERATION, params, &self.options)
+                self.runtime
+                    .invoke(&OPERATION, params, &self.options, #check)
                     .await
-                    .map_err(::alibabacloud_core::Error::map_code::<#code>)?;
-                raw.decode(#check)
             }
         }
 

@@ -41,6 +41,43 @@ pub struct Product {
     pub uses_json_value: bool,
 }
 
+impl Product {
+    /// The wire names of the secret fields (`x-secret`) an operation's response may hold, at
+    /// any depth (nested structs, lists and maps of them, shared types), sorted, each once:
+    /// the runtime scrubs their values from the bodies it keeps in errors.
+    pub fn secret_response_fields(&self, op: &Operation) -> Vec<String> {
+        let mut names = std::collections::BTreeSet::new();
+        let mut visited = std::collections::BTreeSet::new();
+        let mut pending: Vec<&StructDef> = vec![&op.response];
+        while let Some(def) = pending.pop() {
+            for field in &def.fields {
+                if field.secret {
+                    names.insert(field.wire.clone());
+                }
+                let mut ty = &field.ty;
+                while let Ty::Vec(inner) | Ty::Map(inner) = ty {
+                    ty = &**inner;
+                }
+                let Ty::Named(named) = ty else { continue };
+                if named.kind != TypeKind::Struct || !visited.insert((named.shared, &named.name)) {
+                    continue;
+                }
+                let types = if named.shared {
+                    &self.shared_types
+                } else {
+                    &op.types
+                };
+                let found = types.iter().find_map(|t| match t {
+                    TypeDef::Struct(s) if s.name == named.name => Some(s),
+                    _ => None,
+                });
+                pending.extend(found);
+            }
+        }
+        names.into_iter().collect()
+    }
+}
+
 /// `x-endpoint-rule`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndpointRule {

@@ -14,6 +14,7 @@ static OPERATION: ::alibabacloud_core::Operation = ::alibabacloud_core::Operatio
     method: ::alibabacloud_core::HttpMethod::Post,
     style: ::alibabacloud_core::ApiStyle::Rpc,
     operation_type: ::alibabacloud_core::OperationType::Read,
+    secret_response_fields: &[],
 };
 
 /// The error codes documented for `QueryCashCoupons`, as the `Code` of a service error.
@@ -253,12 +254,14 @@ impl QueryCashCouponsFluentBuilder {
         self,
     ) -> ::std::result::Result<QueryCashCouponsResponse, QueryCashCouponsError> {
         let params = to_params(self.input)?;
-        let raw = self
-            .runtime
-            .invoke(&OPERATION, params, &self.options)
+        self.runtime
+            .invoke(
+                &OPERATION,
+                params,
+                &self.options,
+                ::alibabacloud_core::SuccessCheck::Field(success),
+            )
             .await
-            .map_err(::alibabacloud_core::Error::map_code::<QueryCashCouponsErrorCode>)?;
-        raw.decode(::alibabacloud_core::SuccessCheck::Field(success))
     }
 }
 

@@ -14,6 +14,7 @@ static OPERATION: ::alibabacloud_core::Operation = ::alibabacloud_core::Operatio
     method: ::alibabacloud_core::HttpMethod::Post,
     style: ::alibabacloud_core::ApiStyle::Rpc,
     operation_type: ::alibabacloud_core::OperationType::Read,
+    secret_response_fields: &["AccessTicket"],
 };
 
 /// The error codes documented for `QueryTicketInfo`, as the `Code` of a service error.
@@ -223,12 +224,14 @@ impl QueryTicketInfoFluentBuilder {
         self,
     ) -> ::std::result::Result<QueryTicketInfoResponse, QueryTicketInfoError> {
         let params = to_params(self.input)?;
-        let raw = self
-            .runtime
-            .invoke(&OPERATION, params, &self.options)
+        self.runtime
+            .invoke(
+                &OPERATION,
+                params,
+                &self.options,
+                ::alibabacloud_core::SuccessCheck::Field(success),
+            )
             .await
-            .map_err(::alibabacloud_core::Error::map_code::<QueryTicketInfoErrorCode>)?;
-        raw.decode(::alibabacloud_core::SuccessCheck::Field(success))
     }
 }
 
