@@ -5,12 +5,32 @@
 //! environment by default, or a fixed map in tests.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::Arc;
 
 /// A source of environment variables: the process environment, or a fixed map.
-#[derive(Clone, Debug, Default)]
+///
+/// `Debug` shows the names of a fixed map's variables, never their values (they include
+/// `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and the security token).
+#[derive(Clone, Default)]
 pub struct Env {
     fixed: Option<Arc<HashMap<String, String>>>,
+}
+
+impl fmt::Debug for Env {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.fixed {
+            None => f.write_str("Env(process environment)"),
+            Some(map) => {
+                let mut names: Vec<&str> = map.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                f.debug_struct("Env")
+                    .field("names", &names)
+                    .field("values", &format_args!("<redacted>"))
+                    .finish()
+            }
+        }
+    }
 }
 
 impl Env {
@@ -72,5 +92,20 @@ mod tests {
         assert!(env.flag("F"));
         assert!(!env.flag("A"));
         assert_eq!(env.first_of(&["X", "A"]), Some(("A", "1".to_string())));
+    }
+
+    #[test]
+    fn debug_names_the_variables_but_never_shows_a_value() {
+        let env = Env::from_pairs([
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "s3cr3t-value"),
+            ("ALIBABA_CLOUD_SECURITY_TOKEN", "t0ken-value"),
+        ]);
+        let shown = format!("{env:?} {env:#?}");
+        assert!(shown.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), "{shown}");
+        assert!(
+            !shown.contains("s3cr3t") && !shown.contains("t0ken"),
+            "{shown}"
+        );
+        assert_eq!(format!("{:?}", Env::real()), "Env(process environment)");
     }
 }

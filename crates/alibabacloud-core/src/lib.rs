@@ -32,6 +32,8 @@ pub mod credentials;
 pub mod endpoint;
 pub mod env;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod operation;
 pub mod response;
 pub mod retry;

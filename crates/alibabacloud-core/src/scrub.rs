@@ -58,7 +58,6 @@ impl Secrets {
     }
 
     /// Secrets given as values, with the secret response fields `fields` (for tests and fuzzing).
-    #[cfg(test)]
     pub(crate) fn from_values(params: Vec<String>, fields: &'static [&'static str]) -> Self {
         Secrets {
             params,
@@ -137,7 +136,6 @@ impl Scrubber {
     }
 
     /// A scrubber of plain values only (no field names beyond [`ALWAYS_SECRET_FIELDS`]).
-    #[cfg(test)]
     pub(crate) fn of_values<'a>(values: impl IntoIterator<Item = &'a str>) -> Self {
         Self::new(values.into_iter(), &[], b"")
     }

@@ -242,6 +242,64 @@ async fn an_exhausted_chain_says_why_each_provider_failed_without_secrets() {
 }
 
 #[tokio::test]
+async fn a_typo_in_the_ini_file_never_puts_its_secret_in_the_log_or_the_error() {
+    // A quote opened and not closed on its line: the parser reads the next lines (the
+    // secret among them) into `type`, up to the next quote.
+    let typos = [
+        format!(
+            "[default]\ntype = \"access_key\naccess_key_id = LTAIini\naccess_key_secret = {INI_SECRET}\n\n[other]\ntype = \"access_key\"\n"
+        ),
+        format!(
+            "[default]\ntype = access_key\naccess_key_id = 'LTAIini\naccess_key_secret = {INI_SECRET}\n# it's\n"
+        ),
+        // Not closed at all: a syntax error.
+        format!(
+            "[default]\ntype = \"access_key\naccess_key_id = LTAIini\naccess_key_secret = {INI_SECRET}\n"
+        ),
+        // The secret pasted into `type`.
+        format!("[default]\ntype = {INI_SECRET}\naccess_key_secret = {INI_SECRET}\n"),
+    ];
+    for (i, typo) in typos.iter().enumerate() {
+        let home = tempfile::tempdir().unwrap();
+        write(&home.path().join(".alibabacloud/credentials"), typo);
+        let config = ProviderConfig::new()
+            .with_env(env_with_home(home.path(), &[]))
+            .with_metadata_endpoint(closed_url().await);
+        let chain = CredentialsProviderChain::default_chain(&config);
+        let (logs, guard) = LogCapture::start();
+        let error = chain.provide_credentials().await.unwrap_err();
+        drop(guard);
+        let text = format!("{error} {error:?}");
+        let logs = logs.text();
+        assert!(
+            logs.contains("ini_profile") && logs.contains("WARN"),
+            "{i}: the typo is reported: {logs}"
+        );
+        assert!(
+            !text.contains(INI_SECRET) && !logs.contains(INI_SECRET),
+            "{i}: secret leaked: {text}\n{logs}"
+        );
+        let ini = &error.attempts()[3];
+        assert_eq!(
+            ini.kind(),
+            CredentialsErrorKind::InvalidConfiguration,
+            "{i}: {ini}"
+        );
+        if i < 2 {
+            let shown = ini.to_string();
+            assert!(
+                shown.contains("opens a quote that is not closed on its line"),
+                "{i}: {shown}"
+            );
+            assert!(
+                shown.contains("(line 2)") || shown.contains("(line 3)"),
+                "{i}: {shown}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
 async fn after_a_total_failure_the_whole_chain_is_tried_again() {
     let home = tempfile::tempdir().unwrap();
     let clock = SharedClock::now();

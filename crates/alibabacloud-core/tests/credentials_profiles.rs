@@ -307,6 +307,11 @@ async fn cli_file_errors_name_the_file_profile_and_field() {
             r#"{"profiles": [{"name": "default"}]}"#.into(),
             vec!["missing field `mode` in profile `default`"],
         ),
+        // A secret pasted into the mode is not quoted back.
+        (
+            format!(r#"{{"profiles": [{{"name": "default", "mode": "{SECRET}", "access_key_secret": "{SECRET}"}}]}}"#),
+            vec!["unsupported mode `***`", "profile `default`"],
+        ),
         (
             r#"{"profiles": [
                 {"name": "default", "mode": "ChainableRamRoleArn", "source_profile": "b", "ram_role_arn": "r"},
@@ -339,9 +344,10 @@ async fn cli_file_errors_name_the_file_profile_and_field() {
         let path = home.cli();
         parts.push(&path);
         assert_mentions(&error, &parts);
+        let shown = format!("{error} {error:?}");
         assert!(
-            !error.to_string().contains("98765"),
-            "a value was quoted: {error}"
+            !shown.contains("98765") && !shown.contains(SECRET),
+            "a value was quoted: {shown}"
         );
     }
 

@@ -14,6 +14,7 @@ use super::{
     Credentials, CredentialsError, CredentialsErrorKind, ProvideCredentials,
     ProvideCredentialsFuture, SharedCredentialsProvider,
 };
+use crate::scrub::Scrubber;
 
 /// The variable holding the path of the CLI configuration file.
 pub const CONFIG_FILE_VAR: &str = "ALIBABA_CLOUD_CONFIG_FILE";
@@ -280,27 +281,69 @@ impl CliProfileProvider {
         }
         let selection = select(&self.config, self.path.as_deref(), self.profile.as_deref())?;
         let file = load_async(&selection).await?;
-        let name = file.selected_name(&selection);
-        let builder = ProfileBuilder {
-            file: &file,
-            path: &selection.path,
-            config: &self.config,
-        };
-        let provider = builder.build(&name, &mut Vec::new())?;
-        let mode = file
-            .profile(&name)
-            .and_then(|p| present(&p.mode))
-            .unwrap_or_default();
-        let resolved = Resolved {
-            provider,
-            context: format!(
-                "profile `{name}` (mode {mode}) of `{}`",
-                selection.path.display()
-            ),
-        };
+        let resolved = file.resolve(&selection, &self.config)?;
         tracing::debug!(context = %resolved.context, "resolved the aliyun CLI profile");
         Ok(resolved)
     }
+}
+
+impl CliConfig {
+    /// The provider of the selected profile, and where it came from. Errors name the file,
+    /// the profile and the field; a value they quote (a mistyped mode) is scrubbed of the
+    /// file's secrets.
+    fn resolve(
+        &self,
+        selection: &Selection,
+        config: &ProviderConfig,
+    ) -> Result<Resolved, CredentialsError> {
+        let name = self.selected_name(selection);
+        let builder = ProfileBuilder {
+            file: self,
+            path: &selection.path,
+            config,
+        };
+        let provider = builder
+            .build(&name, &mut Vec::new())
+            .map_err(|e| e.scrubbed(&self.scrubber()))?;
+        let mode = self
+            .profile(&name)
+            .and_then(|p| present(&p.mode))
+            .unwrap_or_default();
+        let context = format!(
+            "profile `{name}` (mode {mode}) of `{}`",
+            selection.path.display()
+        );
+        Ok(Resolved {
+            provider,
+            context: self.scrubber().text(&context).into_owned(),
+        })
+    }
+
+    /// Removes the file's secrets (AccessKey secrets and STS tokens) from a message.
+    fn scrubber(&self) -> Scrubber {
+        Scrubber::of_values(
+            self.profiles
+                .iter()
+                .flat_map(|p| [p.access_key_secret.as_deref(), p.sts_token.as_deref()])
+                .flatten(),
+        )
+    }
+}
+
+/// The provider the CLI configuration `text` gives for `profile` (else its `current`), as
+/// [`CliProfileProvider`] resolves it, without reading a file (for fuzzing).
+pub(crate) fn resolve_text(
+    text: &str,
+    profile: Option<&str>,
+    config: &ProviderConfig,
+) -> Result<SharedCredentialsProvider, CredentialsError> {
+    let selection = Selection {
+        path: PathBuf::from("config.json"),
+        path_explicit: true,
+        profile: profile.map(str::to_owned),
+    };
+    let file = parse(&selection, text)?;
+    Ok(file.resolve(&selection, config)?.provider)
 }
 
 impl fmt::Debug for CliProfileProvider {

@@ -14,6 +14,7 @@ use super::{
     Credentials, CredentialsError, CredentialsErrorKind, ProvideCredentials,
     ProvideCredentialsFuture, SharedCredentialsProvider,
 };
+use crate::scrub::Scrubber;
 
 /// The variable holding the path of the INI credentials file.
 pub const CREDENTIALS_FILE_VAR: &str = "ALIBABA_CLOUD_CREDENTIALS_FILE";
@@ -115,39 +116,90 @@ impl IniProfileProvider {
                 .with_source(e));
             }
         };
-        let options = ParseOption {
-            enabled_quote: true,
-            enabled_escape: false,
-            ..ParseOption::default()
-        };
-        let ini = Ini::load_from_str_opt(&text, options).map_err(|e| {
-            // Only the position: the parser's message may quote the line.
-            CredentialsError::invalid_configuration(
-                NAME,
-                format!(
-                    "malformed `{shown}`: not valid INI (line {}, column {})",
-                    e.line, e.col
-                ),
-            )
-        })?;
-        let Some(properties) = ini.section(Some(section.as_str())) else {
-            return Err(CredentialsError::invalid_configuration(
-                NAME,
-                format!("no section `[{section}]` in `{shown}`"),
-            ));
-        };
-        let reader = Section {
-            properties,
-            section: &section,
-            path: &shown,
-        };
-        let provider = reader.provider(&self.config)?;
-        let resolved = Resolved {
+        let provider = parse(&text, &section, &shown, &self.config)?;
+        Ok(Resolved {
             provider,
             context: format!("section `[{section}]` of `{shown}`"),
-        };
-        Ok(resolved)
+        })
     }
+}
+
+/// The provider that section `section` of the INI text `text` (read from `shown`) describes.
+/// Errors name the file, the section and the key, never a value that may hold a secret.
+pub(crate) fn parse(
+    text: &str,
+    section: &str,
+    shown: &str,
+    config: &ProviderConfig,
+) -> Result<SharedCredentialsProvider, CredentialsError> {
+    let options = ParseOption {
+        enabled_quote: true,
+        enabled_escape: false,
+        ..ParseOption::default()
+    };
+    let ini = Ini::load_from_str_opt(text, options).map_err(|e| {
+        // Only the position: the parser's message may quote the line.
+        CredentialsError::invalid_configuration(
+            NAME,
+            format!(
+                "malformed `{shown}`: not valid INI (line {}, column {})",
+                e.line, e.col
+            ),
+        )
+    })?;
+    // Escapes are off, so a line break in a value can only come from a quote that is not
+    // closed on its line: the value runs over the following lines (and their secrets).
+    for (name, properties) in ini.iter() {
+        if let Some((key, _)) = properties.iter().find(|(_, v)| v.contains(['\n', '\r'])) {
+            let line = quote_line(text, name, key)
+                .map(|n| format!(" (line {n})"))
+                .unwrap_or_default();
+            let section = name.map_or_else(String::new, |n| format!(" in section `[{n}]`"));
+            return Err(CredentialsError::invalid_configuration(
+                NAME,
+                format!(
+                    "malformed `{shown}`: the value of `{key}`{section}{line} opens a quote that is not closed on its line"
+                ),
+            ));
+        }
+    }
+    let Some(properties) = ini.section(Some(section)) else {
+        return Err(CredentialsError::invalid_configuration(
+            NAME,
+            format!("no section `[{section}]` in `{shown}`"),
+        ));
+    };
+    let reader = Section {
+        properties,
+        section,
+        path: shown,
+    };
+    reader.provider(config).map_err(|e| {
+        // A value quoted in a message (a mistyped `type`) must not be a secret of the file.
+        let secrets: Vec<&str> = ini
+            .iter()
+            .flat_map(|(_, p)| p.get_all("access_key_secret"))
+            .collect();
+        e.scrubbed(&Scrubber::of_values(secrets))
+    })
+}
+
+/// The line on which `key` of `section` starts, for the message about its quote.
+fn quote_line(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
+    let mut current: Option<&str> = None;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(name.trim());
+        } else if current == section
+            && let Some((k, v)) = trimmed.split_once('=')
+            && k.trim() == key
+            && v.contains(['"', '\''])
+        {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 impl fmt::Debug for IniProfileProvider {

@@ -50,4 +50,20 @@ pub use ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
 pub use sts::{ROLE_SESSION_NAME_VAR, STS_ENDPOINT_VAR, STS_REGION_VAR, VPC_ENDPOINT_ENABLED_VAR};
 pub use uri::{CREDENTIALS_URI_VAR, CredentialsUriProvider};
 
-pub(crate) use cli_profile::profile_region;
+pub(crate) use cli_profile::{profile_region, resolve_text as cli_resolve_text};
+pub(crate) use ini_profile::parse as ini_parse;
+
+/// Temporary credentials from a JSON answer (for fuzzing): STS's, under `Credentials` when
+/// `nested`, else the metadata service's or a credentials URI's.
+pub(crate) fn read_temporary_credentials(body: &[u8], nested: bool) -> Result<Credentials, String> {
+    let object = fields::parse_object(body)?;
+    if !nested {
+        return fields::temporary_credentials(&object, "", "fuzzing");
+    }
+    match object.get("Credentials") {
+        Some(serde_json::Value::Object(credentials)) => {
+            fields::temporary_credentials(credentials, "Credentials.", "fuzzing")
+        }
+        _ => Err("the response has no `Credentials` object".to_owned()),
+    }
+}

@@ -188,6 +188,30 @@ impl CredentialsError {
         }
     }
 
+    /// The same error with every message in it (its own, its source chain's, its attempts')
+    /// scrubbed of `scrubber`'s secrets.
+    pub(crate) fn scrubbed(self, scrubber: &crate::scrub::Scrubber) -> CredentialsError {
+        let message = scrubber.text(&self.message).into_owned();
+        let source = self.source.map(|source| {
+            let chain = crate::transport::error_chain(&*source);
+            match scrubber.text(&chain) {
+                std::borrow::Cow::Borrowed(_) => source,
+                std::borrow::Cow::Owned(text) => BoxError::from(text),
+            }
+        });
+        CredentialsError {
+            kind: self.kind,
+            provider: self.provider,
+            message,
+            attempts: self
+                .attempts
+                .into_iter()
+                .map(|a| a.scrubbed(scrubber))
+                .collect(),
+            source,
+        }
+    }
+
     /// The same error, reported by `provider` with `context` (a profile, a file) in front of
     /// its message.
     pub(crate) fn in_context(

@@ -197,31 +197,39 @@ impl TimeSource for SharedClock {
     }
 }
 
-/// Everything `tracing` writes while a [`LogCapture`] guard is alive (all levels, all targets),
-/// on the current thread.
+/// Everything `tracing` writes on the current thread while a [`LogCapture`] guard is alive
+/// (all levels, all targets).
+///
+/// One global subscriber (installed on first use) writes into the buffer of the thread's
+/// capture, if any. A subscriber per test (`set_default`) would lose events: when it is the
+/// only one alive, `tracing` caches each callsite's interest from whichever thread reaches it
+/// first, so another test's thread can mark a callsite "never" for everyone.
 #[derive(Clone, Default)]
 pub struct LogCapture(Arc<Mutex<Vec<u8>>>);
 
-impl LogCapture {
-    pub fn start() -> (Self, tracing::subscriber::DefaultGuard) {
-        let capture = LogCapture::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .with_writer(capture.clone())
-            .finish();
-        let guard = tracing::subscriber::set_default(subscriber);
-        (capture, guard)
-    }
+thread_local! {
+    static CAPTURE: std::cell::RefCell<Option<LogCapture>> = const { std::cell::RefCell::new(None) };
+}
 
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+/// Stops the capture of the current thread when dropped.
+pub struct CaptureGuard(());
+
+impl Drop for CaptureGuard {
+    fn drop(&mut self) {
+        CAPTURE.with(|c| c.borrow_mut().take());
     }
 }
 
-impl Write for LogCapture {
+/// Writes into the current thread's capture, or nowhere.
+struct ThreadWriter;
+
+impl Write for ThreadWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
+        CAPTURE.with(|c| {
+            if let Some(capture) = c.borrow().as_ref() {
+                capture.0.lock().unwrap().extend_from_slice(buf);
+            }
+        });
         Ok(buf.len())
     }
 
@@ -230,10 +238,23 @@ impl Write for LogCapture {
     }
 }
 
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogCapture {
-    type Writer = LogCapture;
+impl LogCapture {
+    pub fn start() -> (Self, CaptureGuard) {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            let subscriber = tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_ansi(false)
+                .with_writer(|| ThreadWriter)
+                .finish();
+            tracing::subscriber::set_global_default(subscriber).unwrap();
+        });
+        let capture = LogCapture::default();
+        CAPTURE.with(|c| *c.borrow_mut() = Some(capture.clone()));
+        (capture, CaptureGuard(()))
+    }
 
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
     }
 }
