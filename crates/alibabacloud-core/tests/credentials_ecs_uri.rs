@@ -18,7 +18,12 @@ use alibabacloud_core::credentials::{
 use alibabacloud_core::env::Env;
 use alibabacloud_core::time_source::TimeSource;
 use http::Method;
+use raw_server::RawServer;
 use support::{Answer, LogCapture, SharedClock, TestServer, closed_url, credentials_json};
+use tokio::io::AsyncWriteExt;
+
+#[path = "support/raw_server.rs"]
+mod raw_server;
 
 const SECRET: &str = "EcsSecretValue0001";
 const TOKEN: &str = "EcsTokenValue0002";
@@ -208,7 +213,8 @@ async fn bad_metadata_answers_are_clear_errors_without_secrets() {
             200,
             "field `SecurityToken` is missing",
         ),
-        ("role not found", 404, "HTTP 404: role not found"),
+        // The answer is not quoted (it may echo the session token).
+        ("role not found", 404, "HTTP 404 (14 bytes not shown)"),
         ("", 200, "no RAM role is attached"),
     ];
     for (body, status, expected) in cases {
@@ -231,7 +237,84 @@ async fn bad_metadata_answers_are_clear_errors_without_secrets() {
         assert!(text.contains(expected), "expected `{expected}` in: {text}");
         assert!(text.contains(&server.url()), "names the URL: {text}");
         assert!(!text.contains(SECRET), "{text}");
+        assert!(!text.contains("role not found"), "{text}");
     }
+}
+
+#[tokio::test]
+async fn an_unusable_session_token_is_named_as_such() {
+    for token in [
+        "SeSs\nIoN".to_owned(),
+        "<html>\n<body>portal</body>".to_owned(),
+        "a".repeat(5000),
+    ] {
+        let answer = token.clone();
+        let server = TestServer::start(move |request| match request.path.as_str() {
+            "/latest/api/token" => Answer::ok(answer.clone()),
+            _ => Answer::status(500, "unexpected"),
+        })
+        .await;
+        let config = config_of(&[]).with_metadata_endpoint(server.url());
+        let error = EcsRamRoleProvider::from_env(&config)
+            .unwrap()
+            .provide_credentials()
+            .await
+            .unwrap_err();
+        let text = format!("{error} {error:?}");
+        assert!(
+            text.contains("answered a session token that cannot be used"),
+            "{text}"
+        );
+        assert!(!text.contains("invalid metadata URL"), "{text}");
+        assert!(!text.contains("portal") && !text.contains("SeSs"), "{text}");
+        assert_eq!(server.requests().len(), 1, "nothing sent with it");
+    }
+}
+
+#[tokio::test]
+async fn the_whole_metadata_fetch_has_a_deadline() {
+    // Every step answers within its own timeouts (1 s to connect, 1 s between bytes), but
+    // the role comes after 0.9 s and the credentials trickle in: the fetch ends at 2 s.
+    let server = RawServer::start(|mut stream, request| async move {
+        let line = request.request_line().to_owned();
+        if line.starts_with("PUT /latest/api/token") {
+            raw_server::answer(
+                stream,
+                b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\nconnection: close\r\n\r\ntoken",
+            )
+            .await;
+        } else if line.starts_with(&format!("GET {ROLE_PATH} ")) {
+            tokio::time::sleep(Duration::from_millis(900)).await;
+            raw_server::answer(
+                stream,
+                b"HTTP/1.1 200 OK\r\ncontent-length: 7\r\nconnection: close\r\n\r\nEcsRole",
+            )
+            .await;
+        } else {
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\n{")
+                .await;
+            for _ in 0..20 {
+                tokio::time::sleep(Duration::from_millis(400)).await;
+                if stream.write_all(b" ").await.is_err() {
+                    return;
+                }
+            }
+        }
+    })
+    .await;
+    let config = config_of(&[]).with_metadata_endpoint(server.endpoint());
+    let provider = EcsRamRoleProvider::from_env(&config).unwrap();
+    let started = Instant::now();
+    let error = provider.provide_credentials().await.unwrap_err();
+    let elapsed = started.elapsed();
+    assert!(
+        error.to_string().contains("did not complete the fetch")
+            && error.to_string().contains("within 2 s"),
+        "{error}"
+    );
+    assert!(elapsed < Duration::from_millis(2600), "{elapsed:?}");
+    assert_eq!(server.requests().len(), 3);
 }
 
 #[tokio::test]

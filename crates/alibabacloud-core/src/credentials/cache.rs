@@ -1,7 +1,7 @@
 //! Caching of temporary credentials: refreshed before they expire, one refresh at a time, and
 //! the old credentials kept while they are still valid when a refresh fails.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use super::{Credentials, CredentialsError, ProvideCredentials, ProvideCredentialsFuture};
@@ -123,6 +123,9 @@ fn random_up_to(max: Duration) -> Duration {
 /// - Concurrent callers share one refresh: while it runs, callers holding nothing valid wait for
 ///   it (and get its result, success or error); callers for whom the cached credentials are
 ///   stale but still valid are served those at once.
+/// - The refresh runs in a task of its own (on the current tokio runtime): a caller that gives
+///   up (a timeout, a dropped future) does not cancel it, and the callers behind it get its
+///   outcome instead of starting the fetch again.
 /// - A refresh that fails while the cached credentials are still valid keeps serving them (with
 ///   a `tracing` warning naming the provider and the error, never a secret) and is retried after
 ///   a backoff; once they have expired, the error is returned.
@@ -138,11 +141,18 @@ fn random_up_to(max: Duration) -> Duration {
 /// ```
 #[derive(Debug)]
 pub struct CachedCredentialsProvider<P> {
+    shared: Arc<Shared<P>>,
+}
+
+/// The cache, shared with the refresh task.
+#[derive(Debug)]
+struct Shared<P> {
     inner: P,
     settings: CacheSettings,
     time: SharedTimeSource,
     state: Mutex<State>,
-    refresh: tokio::sync::Mutex<()>,
+    /// Held by the refresh in progress (by its task, not by the caller that started it).
+    refresh: Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, Default)]
@@ -172,32 +182,31 @@ impl Entry {
     }
 }
 
-impl<P: ProvideCredentials> CachedCredentialsProvider<P> {
+impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
     /// Caches the credentials of `inner` with `settings`, reading the time from `time`.
     pub fn new(inner: P, settings: CacheSettings, time: SharedTimeSource) -> Self {
         Self {
-            inner,
-            settings,
-            time,
-            state: Mutex::new(State::default()),
-            refresh: tokio::sync::Mutex::new(()),
+            shared: Arc::new(Shared {
+                inner,
+                settings,
+                time,
+                state: Mutex::new(State::default()),
+                refresh: Arc::new(tokio::sync::Mutex::new(())),
+            }),
         }
     }
 
     /// The provider whose credentials are cached.
     pub fn inner(&self) -> &P {
-        &self.inner
-    }
-
-    fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        &self.shared.inner
     }
 
     /// The cached credentials if they are fresh, else refreshed ones.
     pub async fn credentials(&self) -> Result<Credentials, CredentialsError> {
-        let now = self.time.now();
+        let shared = &self.shared;
+        let now = shared.time.now();
         let (generation, cached) = {
-            let state = self.state();
+            let state = shared.state();
             (state.generation, state.entry.clone())
         };
         if let Some(entry) = &cached
@@ -206,17 +215,17 @@ impl<P: ProvideCredentials> CachedCredentialsProvider<P> {
             return Ok(entry.credentials.clone());
         }
         let still_valid = cached.filter(|entry| entry.is_valid(now));
-        let _guard = match &still_valid {
+        let guard = match &still_valid {
             // Someone else is refreshing: serve what is still valid instead of waiting.
-            Some(entry) => match self.refresh.try_lock() {
+            Some(entry) => match Arc::clone(&shared.refresh).try_lock_owned() {
                 Ok(guard) => guard,
                 Err(_) => return Ok(entry.credentials.clone()),
             },
-            None => self.refresh.lock().await,
+            None => Arc::clone(&shared.refresh).lock_owned().await,
         };
         {
-            let now = self.time.now();
-            let state = self.state();
+            let now = shared.time.now();
+            let state = shared.state();
             if state.generation != generation {
                 // A refresh finished while this caller waited: share its outcome.
                 if let Some(entry) = &state.entry
@@ -229,7 +238,34 @@ impl<P: ProvideCredentials> CachedCredentialsProvider<P> {
                 }
             }
         }
-        self.refresh_now().await
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            // Outside tokio (a caller polling by hand): refresh in place.
+            let _guard = guard;
+            return shared.refresh_now().await;
+        };
+        let task = {
+            let shared = Arc::clone(shared);
+            runtime.spawn(async move {
+                // The lock goes with the task: callers that come meanwhile wait for it and
+                // share its outcome, even if the caller that started it is gone.
+                let _guard = guard;
+                shared.refresh_now().await
+            })
+        };
+        match task.await {
+            Ok(result) => result,
+            Err(e) => Err(CredentialsError::provider_failed(
+                shared.inner.name(),
+                "the credentials refresh did not complete",
+            )
+            .with_source(e)),
+        }
+    }
+}
+
+impl<P: ProvideCredentials> Shared<P> {
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Fetches from the inner provider and records the outcome; the refresh lock is held.
@@ -303,13 +339,13 @@ impl<P: ProvideCredentials> CachedCredentialsProvider<P> {
     }
 }
 
-impl<P: ProvideCredentials> ProvideCredentials for CachedCredentialsProvider<P> {
+impl<P: ProvideCredentials + 'static> ProvideCredentials for CachedCredentialsProvider<P> {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         Box::pin(self.credentials())
     }
 
     fn name(&self) -> &'static str {
-        self.inner.name()
+        self.shared.inner.name()
     }
 }
 
@@ -576,6 +612,29 @@ mod tests {
         for task in tasks {
             assert!(task.await.unwrap().is_err());
         }
+        assert_eq!(source.fetches(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_cancelled_caller_does_not_cancel_the_refresh_others_wait_for() {
+        let clock = ManualClock::new();
+        let mut source = Source::new(&clock, HOUR);
+        source.delay = Duration::from_millis(300);
+        let cache = Arc::new(cached(&source, &clock));
+        // The first caller gives up long before the fetch ends.
+        let gave_up = tokio::time::timeout(Duration::from_millis(50), cache.credentials()).await;
+        assert!(gave_up.is_err());
+        // The next caller waits for the fetch already running instead of starting another.
+        assert_eq!(cache.credentials().await.unwrap().access_key_id(), "id-1");
+        assert_eq!(source.fetches(), 1);
+
+        // The same when the refresh fails: the waiter gets its error, no second fetch.
+        clock.advance(2 * HOUR);
+        source.fail(true);
+        let gave_up = tokio::time::timeout(Duration::from_millis(50), cache.credentials()).await;
+        assert!(gave_up.is_err());
+        let error = cache.credentials().await.unwrap_err();
+        assert!(error.to_string().contains("source down"), "{error}");
         assert_eq!(source.fetches(), 2);
     }
 

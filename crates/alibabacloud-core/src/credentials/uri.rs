@@ -10,6 +10,7 @@ use super::fields::{optional_string, parse_object, temporary_credentials};
 use super::http::{HttpClient, SERVICE_TIMEOUTS, display_url, excerpt};
 use super::provider_config::ProviderConfig;
 use super::{Credentials, CredentialsError, ProvideCredentials, ProvideCredentialsFuture};
+use crate::scrub::Scrubber;
 
 /// The variable holding the credentials URI.
 pub const CREDENTIALS_URI_VAR: &str = "ALIBABA_CLOUD_CREDENTIALS_URI";
@@ -135,10 +136,26 @@ impl UriFetcher {
             .map_err(|e| failed(format!("GET {shown} failed")).with_source(e))?;
         let status = response.status();
         if !status.is_success() {
+            // An excerpt of the answer, without the credentials fields it may hold nor the
+            // values of the URI's query (a token, often), taken after they are removed.
+            let query = self.uri.split_once('?').map_or("", |(_, q)| q);
+            let values: Vec<String> = query
+                .split('&')
+                .filter_map(|pair| pair.split_once('=').map(|(_, v)| v))
+                .filter(|v| !v.is_empty())
+                .map(|v| {
+                    percent_encoding::percent_decode_str(v)
+                        .decode_utf8_lossy()
+                        .into_owned()
+                })
+                .collect();
+            let body = response.body();
+            let scrubber = Scrubber::new(values.iter().map(String::as_str), &[], body);
+            let scrubbed = scrubber.bytes(body);
             return Err(failed(format!(
                 "GET {shown} answered HTTP {}: {}",
                 status.as_u16(),
-                excerpt(response.body(), 200)
+                excerpt(scrubbed.as_deref().unwrap_or(body), 200)
             )));
         }
         let object =
@@ -146,8 +163,10 @@ impl UriFetcher {
         if let Some(code) = optional_string(&object, "Code")
             && code != "Success"
         {
+            let scrubber = Scrubber::new(std::iter::empty(), &[], response.body());
             return Err(failed(format!(
-                "GET {shown} answered Code `{code}` instead of `Success`"
+                "GET {shown} answered Code `{}` instead of `Success`",
+                scrubber.text(&code)
             )));
         }
         temporary_credentials(&object, "", NAME).map_err(|e| failed(format!("GET {shown}: {e}")))
