@@ -9,7 +9,8 @@
 //! - **Scripted replies**: errors, throttling with `x-acs-retry-after`, 5xx, raw HTML
 //!   pages, delays, dropped connections, hangs, `Success: false` bodies ([`Reply`]).
 //! - **Recording** of the requests, for assertions ([`RecordedRequest`]): the last 10 000
-//!   by default ([`Emulator::max_recorded`]), bodies cut to their first 64 KiB.
+//!   by default ([`Emulator::max_recorded`]) within 64 MiB
+//!   ([`Emulator::max_recorded_bytes`]), bodies cut to their first 64 KiB.
 //! - **Spec-driven operations**: with specs loaded (`api-docs.json`), requests are routed
 //!   by action and version, checked (method, required parameters, parameter types) and
 //!   answered with the documented success example. Without specs, every correctly signed
@@ -58,7 +59,10 @@ pub mod verify;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use credentials::{CredentialStore, KnownCredential};
 pub use error::EmulatorError;
-pub use record::{DEFAULT_MAX_RECORDED, MAX_RECORDED_BODY, Outcome, RecordedRequest, Verdict};
+pub use record::{
+    DEFAULT_MAX_RECORDED, DEFAULT_MAX_RECORDED_BYTES, MAX_RECORDED_BODY, Outcome, RecordedRequest,
+    Verdict,
+};
 pub use request::IncomingRequest;
 pub use response::{JSON_CONTENT_TYPE, REQUEST_ID_HEADER, ServiceError};
 pub use script::Reply;

@@ -3,6 +3,7 @@
 //! ```text
 //! alibabacloud-emulator [--specs DIR]... [--port N] [--access-key ID:SECRET]...
 //!                       [--sts ID:SECRET:TOKEN]... [--max-recorded N]
+//!                       [--max-recorded-bytes N]
 //! ```
 //!
 //! Without `--specs`, `./specs` is served if it exists. Without `--access-key` (and
@@ -18,6 +19,7 @@ use alibabacloud_emulator::{DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator
 const USAGE: &str = "\
 usage: alibabacloud-emulator [--specs DIR]... [--port N] [--access-key ID:SECRET]...
                              [--sts ID:SECRET:TOKEN]... [--max-recorded N]
+                             [--max-recorded-bytes N]
 
   --specs DIR              serve the specs under DIR (<product>/<version>/api-docs.json);
                            repeatable; default: ./specs if it exists
@@ -27,6 +29,8 @@ usage: alibabacloud-emulator [--specs DIR]... [--port N] [--access-key ID:SECRET
   --sts ID:SECRET:TOKEN    accept this STS credential; repeatable
   --max-recorded N         keep at most the last N requests in memory (default 10000;
                            0: record nothing); bodies are cut to their first 64 KiB
+  --max-recorded-bytes N   keep at most N bytes of recorded requests (default 67108864,
+                           64 MiB), dropping the oldest first
   -h, --help               print this help
 
 Without --access-key or --sts, the demo pair EmulatorDemoKeyId / EmulatorDemoKeySecret
@@ -41,6 +45,7 @@ struct Args {
     access_keys: Vec<(String, String)>,
     sts: Vec<(String, String, String)>,
     max_recorded: Option<usize>,
+    max_recorded_bytes: Option<usize>,
     help: bool,
 }
 
@@ -74,6 +79,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 let text = value("--max-recorded")?;
                 parsed.max_recorded = Some(text.parse().map_err(|_| {
                     format!("--max-recorded: \"{text}\" is not a number of requests")
+                })?);
+            }
+            "--max-recorded-bytes" => {
+                let text = value("--max-recorded-bytes")?;
+                parsed.max_recorded_bytes = Some(text.parse().map_err(|_| {
+                    format!("--max-recorded-bytes: \"{text}\" is not a number of bytes")
                 })?);
             }
             "--access-key" => {
@@ -139,6 +150,9 @@ async fn run(args: Args) -> Result<(), String> {
     let mut emulator = Emulator::new().port(args.port);
     if let Some(n) = args.max_recorded {
         emulator = emulator.max_recorded(n);
+    }
+    if let Some(bytes) = args.max_recorded_bytes {
+        emulator = emulator.max_recorded_bytes(bytes);
     }
     let mut spec_dirs = args.spec_dirs;
     if spec_dirs.is_empty() && args.spec_files.is_empty() && Path::new("specs").is_dir() {
@@ -218,9 +232,12 @@ mod tests {
             "f.json",
             "--max-recorded",
             "0",
+            "--max-recorded-bytes",
+            "1048576",
         ])
         .unwrap();
         assert_eq!(args.max_recorded, Some(0));
+        assert_eq!(args.max_recorded_bytes, Some(1_048_576));
         assert_eq!(
             parse(&["--max-recorded=25"]).unwrap().max_recorded,
             Some(25)
@@ -247,6 +264,7 @@ mod tests {
         assert!(parse(&["--max-recorded"]).is_err());
         assert!(parse(&["--max-recorded", "-1"]).is_err());
         assert!(parse(&["--max-recorded", "lots"]).is_err());
+        assert!(parse(&["--max-recorded-bytes", "1MiB"]).is_err());
         assert!(parse(&["-h"]).unwrap().help);
     }
 }

@@ -1,9 +1,11 @@
 //! The record of the requests the emulator received, for assertions in tests.
 //!
 //! The record is bounded: it keeps the last [`DEFAULT_MAX_RECORDED`] requests (see
-//! [`Emulator::max_recorded`](crate::Emulator::max_recorded)) and at most the first
-//! [`MAX_RECORDED_BODY`] bytes of each body, so a long-running emulator or a load test does
-//! not grow without end.
+//! [`Emulator::max_recorded`](crate::Emulator::max_recorded)), at most
+//! [`DEFAULT_MAX_RECORDED_BYTES`] of them in all (see
+//! [`Emulator::max_recorded_bytes`](crate::Emulator::max_recorded_bytes)), and at most the
+//! first [`MAX_RECORDED_BODY`] bytes of each body, so a long-running emulator or a load test
+//! does not grow without end.
 
 use std::collections::VecDeque;
 
@@ -14,6 +16,10 @@ use crate::verify::AuthScheme;
 
 /// How many requests an emulator keeps by default: 10 000 (the oldest are dropped first).
 pub const DEFAULT_MAX_RECORDED: usize = 10_000;
+
+/// How many bytes of recorded requests an emulator keeps by default: 64 MiB (the oldest are
+/// dropped first). See [`RecordedRequest::recorded_size`] for what is counted.
+pub const DEFAULT_MAX_RECORDED_BYTES: usize = 64 * 1024 * 1024;
 
 /// How much of a body a [`RecordedRequest`] keeps: its first 64 KiB.
 pub const MAX_RECORDED_BODY: usize = 64 * 1024;
@@ -139,42 +145,96 @@ impl RecordedRequest {
             Outcome::Dropped | Outcome::Hung => None,
         }
     }
+
+    /// The memory this record holds, as the record's byte budget counts it: the struct, the
+    /// bytes of every string and of the body, and the string headers of the parameter and
+    /// header lists.
+    pub fn recorded_size(&self) -> usize {
+        fn text(s: &str) -> usize {
+            s.len()
+        }
+        fn pairs(list: &[(String, String)]) -> usize {
+            list.iter()
+                .map(|(n, v)| n.len() + v.len() + std::mem::size_of::<(String, String)>())
+                .sum()
+        }
+        let verdict = match &self.verdict {
+            Verdict::Rejected { code, message } => code.len() + message.len(),
+            _ => 0,
+        };
+        std::mem::size_of::<Self>()
+            + text(&self.method)
+            + text(&self.path)
+            + pairs(&self.query)
+            + pairs(&self.form)
+            + pairs(&self.headers)
+            + self.body.len()
+            + [
+                &self.action,
+                &self.version,
+                &self.access_key_id,
+                &self.nonce,
+                &self.request_id,
+            ]
+            .iter()
+            .map(|s| s.as_deref().map_or(0, text))
+            .sum::<usize>()
+            + verdict
+    }
 }
 
-/// The recorded requests of a running emulator: the last `max` of them, and how many were
-/// received since the start or the last [`Records::clear`].
+/// The recorded requests of a running emulator: the last `max` of them within `max_bytes`,
+/// and how many were received since the start or the last [`Records::clear`].
 #[derive(Debug)]
 pub(crate) struct Records {
-    kept: VecDeque<RecordedRequest>,
+    /// The requests kept, with their [`RecordedRequest::recorded_size`].
+    kept: VecDeque<(RecordedRequest, usize)>,
     received: usize,
     max: usize,
+    /// The sum of the sizes kept.
+    bytes: usize,
+    max_bytes: usize,
 }
 
 impl Records {
-    /// A record that keeps the last `max` requests (0: none, only the count).
-    pub(crate) fn new(max: usize) -> Self {
+    /// A record that keeps the last `max` requests (0: none, only the count), at most
+    /// `max_bytes` of them in all.
+    pub(crate) fn new(max: usize, max_bytes: usize) -> Self {
         Self {
             kept: VecDeque::new(),
             received: 0,
             max,
+            bytes: 0,
+            max_bytes,
         }
     }
 
-    /// Counts `request` and keeps it, dropping the oldest ones beyond the limit.
+    /// Counts `request` and keeps it, dropping the oldest ones beyond the limits. A request
+    /// larger than the whole byte budget is only counted.
     pub(crate) fn push(&mut self, request: RecordedRequest) {
         self.received = self.received.saturating_add(1);
-        if self.max == 0 {
+        let size = request.recorded_size();
+        if self.max == 0 || size > self.max_bytes {
             return;
         }
-        while self.kept.len() >= self.max {
-            self.kept.pop_front();
+        while self.kept.len() >= self.max || self.bytes + size > self.max_bytes {
+            let Some((_, dropped)) = self.kept.pop_front() else {
+                break;
+            };
+            self.bytes -= dropped;
         }
-        self.kept.push_back(request);
+        self.bytes += size;
+        self.kept.push_back((request, size));
+    }
+
+    /// The sum of [`RecordedRequest::recorded_size`] over the requests kept.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes
     }
 
     /// The requests kept, oldest first.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &RecordedRequest> {
-        self.kept.iter()
+        self.kept.iter().map(|(request, _)| request)
     }
 
     /// How many requests were received (kept or not) since the start or the last clear.
@@ -186,6 +246,7 @@ impl Records {
     pub(crate) fn clear(&mut self) {
         self.kept.clear();
         self.received = 0;
+        self.bytes = 0;
     }
 }
 
@@ -243,7 +304,7 @@ mod tests {
 
     #[test]
     fn keeps_the_last_max_requests_and_counts_all() {
-        let mut records = Records::new(3);
+        let mut records = Records::new(3, usize::MAX);
         for n in 0..5 {
             records.push(request(n));
         }
@@ -254,10 +315,42 @@ mod tests {
         assert_eq!(records.iter().count(), 0);
         assert_eq!(records.received(), 0);
 
-        let mut none = Records::new(0);
+        let mut none = Records::new(0, usize::MAX);
         none.push(request(0));
         assert_eq!(none.iter().count(), 0);
         assert_eq!(none.received(), 1);
+    }
+
+    #[test]
+    fn keeps_the_last_requests_within_the_byte_budget() {
+        let with_body = |n: usize, len: usize| {
+            let mut r = request(n);
+            r.body = Bytes::from(vec![b'x'; len]);
+            r.body_len = len;
+            r
+        };
+        let one = with_body(0, 10_000).recorded_size();
+        assert!(one > 10_000 && one < 11_000, "{one}");
+        // Room for three of them, not four.
+        let mut records = Records::new(1000, 3 * one + one / 2);
+        for n in 0..10 {
+            records.push(with_body(n, 10_000));
+            assert!(records.bytes() <= 3 * one + one / 2);
+        }
+        let paths: Vec<&str> = records.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["/7", "/8", "/9"]);
+        assert_eq!(records.bytes(), 3 * one);
+        assert_eq!(records.received(), 10);
+        // A large one evicts as many as it needs.
+        records.push(with_body(10, 28_000));
+        let paths: Vec<&str> = records.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["/10"]);
+        // One larger than the whole budget is only counted.
+        records.push(with_body(11, 40_000));
+        assert_eq!(records.iter().count(), 1);
+        assert_eq!(records.received(), 12);
+        records.clear();
+        assert_eq!(records.bytes(), 0);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::credentials::CredentialStore;
 use crate::error::EmulatorError;
 use crate::handler::{State, handle};
-use crate::record::{DEFAULT_MAX_RECORDED, RecordedRequest, Records};
+use crate::record::{DEFAULT_MAX_RECORDED, DEFAULT_MAX_RECORDED_BYTES, RecordedRequest, Records};
 use crate::script::{Reply, Script};
 use crate::verify::Verifier;
 
@@ -51,6 +51,7 @@ pub struct Emulator {
     specs: Vec<Spec>,
     max_body_size: usize,
     max_recorded: usize,
+    max_recorded_bytes: usize,
 }
 
 impl fmt::Debug for Emulator {
@@ -65,6 +66,7 @@ impl fmt::Debug for Emulator {
             )
             .field("max_body_size", &self.max_body_size)
             .field("max_recorded", &self.max_recorded)
+            .field("max_recorded_bytes", &self.max_recorded_bytes)
             .finish()
     }
 }
@@ -86,6 +88,7 @@ impl Emulator {
             specs: Vec::new(),
             max_body_size: DEFAULT_MAX_BODY_SIZE,
             max_recorded: DEFAULT_MAX_RECORDED,
+            max_recorded_bytes: DEFAULT_MAX_RECORDED_BYTES,
         }
     }
 
@@ -171,6 +174,15 @@ impl Emulator {
         self
     }
 
+    /// Keeps at most `bytes` of recorded requests in all (default 64 MiB,
+    /// [`DEFAULT_MAX_RECORDED_BYTES`], as [`RecordedRequest::recorded_size`] counts them);
+    /// the oldest are dropped first, whatever [`Emulator::max_recorded`] allows. A request
+    /// larger than the whole budget is counted, not kept.
+    pub fn max_recorded_bytes(mut self, bytes: usize) -> Self {
+        self.max_recorded_bytes = bytes;
+        self
+    }
+
     /// Binds 127.0.0.1 and starts serving on the current Tokio runtime.
     ///
     /// # Errors
@@ -195,7 +207,7 @@ impl Emulator {
             verifier: Verifier::new(self.credentials.clone(), Arc::clone(&self.clock)),
             clock: self.clock,
             script: Mutex::new(Script::default()),
-            records: Mutex::new(Records::new(self.max_recorded)),
+            records: Mutex::new(Records::new(self.max_recorded, self.max_recorded_bytes)),
             catalog: Catalog::new(self.specs),
             max_body_size: self.max_body_size,
         });
@@ -377,6 +389,12 @@ impl EmulatorHandle {
     /// limit is reached.
     pub fn request_count(&self) -> usize {
         self.lock_records().received()
+    }
+
+    /// The memory the kept requests hold, as the byte budget counts it (the sum of their
+    /// [`RecordedRequest::recorded_size`]); at most [`Emulator::max_recorded_bytes`].
+    pub fn recorded_bytes(&self) -> usize {
+        self.lock_records().bytes()
     }
 
     /// Forgets the recorded requests and resets [`EmulatorHandle::request_count`] to 0.

@@ -423,6 +423,46 @@ async fn the_record_keeps_the_last_max_recorded_requests() {
 }
 
 #[tokio::test]
+async fn the_record_keeps_within_its_byte_budget() {
+    // 60 KiB bodies (kept whole, with their decoded form): 10 000 of them took 1.95 GiB
+    // when only the count was bounded. A 1 MiB budget keeps the last few.
+    let budget = 1024 * 1024;
+    let emu = Emulator::new()
+        .access_key(ID, SECRET)
+        .max_recorded_bytes(budget)
+        .start()
+        .await
+        .unwrap();
+    let note = "x".repeat(60 * 1024);
+    for n in 0..40 {
+        let call = Call::new("CreateThing", "2020-01-01")
+            .query("N", &n.to_string())
+            .form("Note", &note);
+        assert_eq!(send(call.acs3(&emu.endpoint())).await.status, 200);
+        assert!(emu.recorded_bytes() <= budget, "{}", emu.recorded_bytes());
+    }
+    let kept = emu.requests();
+    let sizes: usize = kept.iter().map(|r| r.recorded_size()).sum();
+    assert_eq!(sizes, emu.recorded_bytes());
+    assert!(kept.len() >= 5 && kept.len() < 10, "{}", kept.len());
+    assert!(
+        kept.iter()
+            .all(|r| r.body.len() == note.len() + 5 && r.param("Note") == Some(&note)),
+        "kept whole"
+    );
+    let last: Vec<String> = kept
+        .iter()
+        .map(|r| r.param("N").unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> = (40 - kept.len()..40).map(|n| n.to_string()).collect();
+    assert_eq!(last, expected, "the oldest are dropped first");
+    assert_eq!(emu.request_count(), 40);
+    emu.clear_requests();
+    assert_eq!(emu.recorded_bytes(), 0);
+    emu.shutdown().await;
+}
+
+#[tokio::test]
 async fn recorded_bodies_are_cut_at_64_kib() {
     let emu = emulator().await;
     let big = "x".repeat(100_000);
