@@ -158,8 +158,18 @@ impl RetryKind {
 }
 
 /// Parses `x-acs-retry-after`: a whole number of milliseconds, as the official SDKs read it.
+/// A number too large for a `u64` is a wait longer than any ([`Duration::MAX`]); anything
+/// else (a sign, a fraction, a date) is no wait at all.
 pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    value.trim().parse::<u64>().ok().map(Duration::from_millis)
+    let value = value.trim();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        value
+            .parse::<u64>()
+            .map_or(Duration::MAX, Duration::from_millis),
+    )
 }
 
 #[cfg(test)]
@@ -238,5 +248,12 @@ mod tests {
         assert_eq!(parse_retry_after(" 20 "), Some(Duration::from_millis(20)));
         assert_eq!(parse_retry_after("soon"), None);
         assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after("+1"), None);
+        assert_eq!(parse_retry_after("1.5"), None);
+        assert_eq!(parse_retry_after(""), None);
+        assert_eq!(
+            parse_retry_after("184467440737095516150"),
+            Some(Duration::MAX)
+        );
     }
 }
