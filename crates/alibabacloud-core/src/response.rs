@@ -91,6 +91,12 @@ impl RawResponse {
         header_str(&self.headers, REQUEST_ID_HEADER)
     }
 
+    /// The request id, for logs: only when it is made of the characters a request id has
+    /// and holds no secret of the request (a server may echo anything in a header).
+    pub(crate) fn loggable_request_id(&self) -> Option<&str> {
+        self.request_id().filter(|id| self.secrets.is_loggable(id))
+    }
+
     /// Decodes the JSON body into `T`. A body that is not the expected JSON is a
     /// [`Error::Response`]; a body that says `"Success": false` is a [`Error::Service`].
     /// Neither quotes a secret: the secrets of the request and the secret fields of the

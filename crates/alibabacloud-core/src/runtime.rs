@@ -251,11 +251,6 @@ impl Runtime {
                     let (parts, body) = response.into_parts();
                     let status = parts.status.as_u16();
                     span.record("status", status);
-                    if let Some(id) =
-                        response::header_str(&parts.headers, response::REQUEST_ID_HEADER)
-                    {
-                        span.record("request_id", id);
-                    }
                     let header_retry_after =
                         response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
                             .and_then(crate::retry::parse_retry_after);
@@ -264,7 +259,8 @@ impl Runtime {
                         match accept(&raw) {
                             Ok(()) => {
                                 call_span.record("status", status);
-                                if let Some(id) = raw.request_id() {
+                                if let Some(id) = raw.loggable_request_id() {
+                                    span.record("request_id", id);
                                     call_span.record("request_id", id);
                                 }
                                 return Ok(());

@@ -84,6 +84,17 @@ impl Secrets {
             .chain(credentials.and_then(Credentials::security_token))
     }
 
+    /// Whether a short identifier from a response (a request id) may be logged as it is:
+    /// at most 128 letters, digits, `-`, `_` and `.` (so no percent-encoded form of anything),
+    /// holding no secret value. Cheap: nothing is allocated.
+    pub(crate) fn is_loggable(&self, id: &str) -> bool {
+        id.len() <= 128
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            && self.values().all(|v| v.is_empty() || !id.contains(v))
+    }
+
     /// A scrubber for what is reported about `body`: it knows the values of the secret fields
     /// found in the body besides the secrets of the request.
     pub(crate) fn for_body(&self, body: &[u8]) -> Scrubber {
@@ -527,6 +538,16 @@ mod tests {
                 "***": true,
             })
         );
+    }
+
+    #[test]
+    fn only_plain_ids_without_secrets_are_loggable() {
+        let secrets = Secrets::from_values(vec!["s3cr3t".to_owned()], &[]);
+        assert!(secrets.is_loggable("9C5F0A3E-7B2D-4C1E-8F6A-0D3B2A1C9E8F"));
+        assert!(!secrets.is_loggable("id-s3cr3t-1"));
+        assert!(!secrets.is_loggable("tick%20et"));
+        assert!(!secrets.is_loggable("a b"));
+        assert!(!secrets.is_loggable(&"a".repeat(129)));
     }
 
     #[test]
