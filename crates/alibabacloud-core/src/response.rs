@@ -129,7 +129,7 @@ impl RawResponse {
         let failed = match check {
             SuccessCheck::Field(success) => success(&value) == Some(false),
             // Looking for the key first spares a second parse of the common success body.
-            SuccessCheck::Envelope => mentions_success(&self.body),
+            SuccessCheck::Envelope => may_say_success_false(&self.body),
         };
         if failed && let Some(error) = self.failure() {
             return Err(error);
@@ -148,7 +148,7 @@ impl RawResponse {
     /// The 2xx body as a service error when it says `"Success": false`, for callers that do
     /// not decode it.
     pub(crate) fn check_envelope(&self) -> Result<(), Error> {
-        match mentions_success(&self.body)
+        match may_say_success_false(&self.body)
             .then(|| self.failure())
             .flatten()
         {
@@ -160,7 +160,7 @@ impl RawResponse {
     /// The service error described by a 2xx body that says `"Success": false`, if it does.
     fn failure(&self) -> Option<Error> {
         let envelope = parse_envelope(&self.body)?;
-        if envelope.success.as_ref().and_then(LenientBool::value) != Some(false) {
+        if envelope.success != Some(false) {
             return None;
         }
         let retry_after =
@@ -207,74 +207,126 @@ enum DecodeFailure {
     Json(serde_json::Error),
 }
 
-/// Whether the body has a `Success` (or `success`) key, looked for without parsing.
-fn mentions_success(body: &[u8]) -> bool {
-    memchr::memmem::find(body, b"uccess\"").is_some()
+/// Whether the body may say `"Success": false` (or `success`, or `"false"`), looked for
+/// without parsing: a key spelt so, then a colon, then `false`, anywhere in the body. Only
+/// then is the body parsed a second time, for its top-level fields.
+fn may_say_success_false(body: &[u8]) -> bool {
+    memchr::memmem::find_iter(body, b"uccess\"").any(|at| {
+        let key_start = at.checked_sub(2).and_then(|i| body.get(i..at));
+        if !matches!(key_start, Some(b"\"S" | b"\"s")) {
+            return false;
+        }
+        let rest = &body[at + 7..];
+        let rest = rest.trim_ascii_start();
+        let Some(rest) = rest.strip_prefix(b":") else {
+            return false;
+        };
+        let rest = rest.trim_ascii_start();
+        let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+        rest.get(..5)
+            .is_some_and(|v| v.eq_ignore_ascii_case(b"false"))
+    })
 }
 
-/// The fields an Alibaba Cloud error body may carry.
-#[derive(Deserialize, Default)]
+/// The fields an Alibaba Cloud error body may carry, read leniently: the first of `Code` and
+/// `code` (and so on) wins, a number or a boolean where a string is expected is taken as its
+/// text, a value of another type is ignored, and unknown fields are skipped.
+#[derive(Default)]
 struct ErrorEnvelope {
-    #[serde(rename = "Code", alias = "code", default)]
-    code: Option<StringOrNumber>,
-    #[serde(rename = "Message", alias = "message", default)]
+    code: Option<String>,
     message: Option<String>,
-    #[serde(rename = "RequestId", alias = "requestId", default)]
     request_id: Option<String>,
-    #[serde(rename = "HostId", alias = "hostId", default)]
     host_id: Option<String>,
-    #[serde(rename = "Recommend", alias = "recommend", default)]
     recommend: Option<String>,
-    #[serde(rename = "AccessDeniedDetail", default)]
     access_denied_detail: Option<serde_json::Value>,
-    #[serde(rename = "Success", alias = "success", default)]
-    success: Option<LenientBool>,
+    success: Option<bool>,
 }
 
-/// The error document in `body`, when the body is a JSON object (an array is not: serde
-/// would read its items as the fields in order).
+impl<'de> Deserialize<'de> for ErrorEnvelope {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ErrorEnvelope;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an error document (a JSON object)")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ErrorEnvelope, A::Error> {
+                let mut envelope = ErrorEnvelope::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match key.as_ref() {
+                        "Code" | "code" => Slot::Text(&mut envelope.code),
+                        "Message" | "message" => Slot::Text(&mut envelope.message),
+                        "RequestId" | "requestId" => Slot::Text(&mut envelope.request_id),
+                        "HostId" | "hostId" => Slot::Text(&mut envelope.host_id),
+                        "Recommend" | "recommend" => Slot::Text(&mut envelope.recommend),
+                        "AccessDeniedDetail" => Slot::Json(&mut envelope.access_denied_detail),
+                        "Success" | "success" => Slot::Flag(&mut envelope.success),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    let value: serde_json::Value = map.next_value()?;
+                    match slot {
+                        Slot::Text(field) if field.is_none() => *field = text_of(value),
+                        Slot::Json(field) if field.is_none() => {
+                            *field = Some(value).filter(|v| !v.is_null());
+                        }
+                        Slot::Flag(field) if field.is_none() => *field = flag_of(&value),
+                        _ => {}
+                    }
+                }
+                Ok(envelope)
+            }
+        }
+
+        /// Where a known field goes.
+        enum Slot<'a> {
+            Text(&'a mut Option<String>),
+            Json(&'a mut Option<serde_json::Value>),
+            Flag(&'a mut Option<bool>),
+        }
+
+        fn text_of(value: serde_json::Value) -> Option<String> {
+            match value {
+                serde_json::Value::String(s) => Some(s),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                serde_json::Value::Bool(b) => Some(b.to_string()),
+                _ => None,
+            }
+        }
+
+        fn flag_of(value: &serde_json::Value) -> Option<bool> {
+            match value {
+                serde_json::Value::Bool(b) => Some(*b),
+                serde_json::Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+                serde_json::Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+                _ => None,
+            }
+        }
+
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+/// The error document in `body`, when the body is a JSON object (an array is not: it would
+/// be read as the fields in order).
 fn parse_envelope(body: &[u8]) -> Option<ErrorEnvelope> {
-    let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
-    if *first != b'{' {
+    if first_significant(body) != Some(b'{') {
         return None;
     }
     serde_json::from_slice(body).ok()
 }
 
-/// A code that some services send as a number.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum StringOrNumber {
-    String(String),
-    Number(serde_json::Number),
-}
-
-/// A boolean that some services send as a string.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum LenientBool {
-    Bool(bool),
-    String(String),
-}
-
-impl LenientBool {
-    fn value(&self) -> Option<bool> {
-        match self {
-            LenientBool::Bool(b) => Some(*b),
-            LenientBool::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
-            LenientBool::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
-            LenientBool::String(_) => None,
-        }
-    }
-}
-
 impl ErrorEnvelope {
-    fn code(&self) -> Option<String> {
-        match self.code.as_ref()? {
-            StringOrNumber::String(s) if !s.is_empty() => Some(s.clone()),
-            StringOrNumber::String(_) => None,
-            StringOrNumber::Number(n) => Some(n.to_string()),
-        }
+    fn code(&self) -> Option<&str> {
+        self.code.as_deref().filter(|c| !c.is_empty())
     }
 
     /// The service error, every field scrubbed.
@@ -287,9 +339,7 @@ impl ErrorEnvelope {
         scrubber: &Scrubber,
     ) -> ServiceError {
         let scrub = |text: &str| scrubber.text(text).into_owned();
-        let code = self
-            .code()
-            .map_or_else(|| "Unknown".to_string(), |c| scrub(&c));
+        let code = self.code().map_or_else(|| "Unknown".to_string(), scrub);
         let mut builder = ServiceError::builder(code, status).body(scrubbed_body(body, scrubber));
         if let Some(message) = self.message {
             builder = builder.message(scrub(&message));
@@ -479,6 +529,71 @@ mod tests {
             "{e:?}"
         );
         assert!(e.to_string().contains("HTML"));
+    }
+
+    #[test]
+    fn error_documents_are_read_leniently() {
+        let cases: [(&str, Option<&str>, Option<&str>); 5] = [
+            // A number where a string is expected; an object where a string is expected.
+            (
+                r#"{"Code":"X","Message":123,"HostId":{"a":1}}"#,
+                Some("X"),
+                Some("123"),
+            ),
+            // The first spelling wins; a duplicate is no reason to give up.
+            (
+                r#"{"Code":"A","code":"B","Message":"m","Message":"n"}"#,
+                Some("A"),
+                Some("m"),
+            ),
+            (
+                r#"{"code":404,"message":"gone"}"#,
+                Some("404"),
+                Some("gone"),
+            ),
+            (r#"{"Code":"","Message":"no code"}"#, None, None),
+            (r#"{"Code":null}"#, None, None),
+        ];
+        for (body, code, message) in cases {
+            let e = error_from_response(
+                400,
+                &http::HeaderMap::new(),
+                &Bytes::from(body),
+                &Secrets::default(),
+            );
+            assert_eq!(e.code().map(String::as_str), code, "{body}");
+            if code.is_some() {
+                assert_eq!(e.as_service_error().unwrap().message(), message, "{body}");
+            }
+        }
+    }
+
+    #[test]
+    fn success_false_is_looked_for_before_parsing_twice() {
+        for yes in [
+            r#"{"Success":false}"#,
+            r#"{"success" : "FALSE"}"#,
+            "{\"Success\":\n\tfalse}",
+            r#"{"A":[{"Success":false}],"Success":true}"#,
+        ] {
+            assert!(may_say_success_false(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            r#"{"Success":true}"#,
+            r#"{"NotSuccess":false}"#,
+            r#"{"Success":"no"}"#,
+            r#"{"Succes":false}"#,
+            r#""Success""#,
+        ] {
+            assert!(!may_say_success_false(no.as_bytes()), "{no}");
+        }
+        // A nested `Success: false` (of an item) is not the call's.
+        let body = r#"{"A":[{"Success":false}],"Success":true}"#;
+        assert!(
+            raw(200, body)
+                .decode::<serde_json::Value, String>(SuccessCheck::Envelope)
+                .is_ok()
+        );
     }
 
     #[test]

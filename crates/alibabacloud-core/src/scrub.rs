@@ -225,12 +225,21 @@ impl Scrubber {
     }
 
     /// Replaces every whole-token occurrence of every form; `None` when nothing was found.
+    /// A replacement can turn the end of a neighbouring occurrence into a delimiter (`***`),
+    /// so the passes go on until one changes nothing (a few at most).
     fn replace_values(&self, text: &[u8]) -> Option<Vec<u8>> {
         let mut current: Option<Vec<u8>> = None;
-        for form in &self.forms {
-            let source = current.as_deref().unwrap_or(text);
-            if let Some(replaced) = replace_whole(source, form) {
-                current = Some(replaced);
+        for _ in 0..8 {
+            let mut changed = false;
+            for form in &self.forms {
+                let source = current.as_deref().unwrap_or(text);
+                if let Some(replaced) = replace_whole(source, form) {
+                    current = Some(replaced);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
             }
         }
         current
@@ -471,6 +480,8 @@ mod tests {
         assert_eq!(scrub("\\u00e9tok3n", &secrets), "\\u00e9***");
         assert_eq!(scrub("票据tok3n已过期", &secrets), "票据***已过期");
         assert_eq!(scrub("Dtok3n tok3nD", &secrets), "Dtok3n tok3nD");
+        // A replacement that makes a neighbour whole: scrubbed too, in the same call.
+        assert_eq!(scrub("a%2Fa/", &["a/"]), "******");
         // Edges that are not word characters need no delimiter.
         let secrets = ["+abc="];
         assert_eq!(scrub("x+abc=y", &secrets), "x***y");

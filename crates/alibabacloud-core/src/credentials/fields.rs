@@ -52,7 +52,7 @@ pub(crate) fn optional_string(object: &Map<String, Value>, name: &str) -> Option
 pub(crate) fn parse_expiration(text: &str) -> Result<SystemTime, String> {
     OffsetDateTime::parse(text.trim(), &Rfc3339)
         .map(SystemTime::from)
-        .map_err(|_| format!("`{text}` is not an RFC 3339 time such as 2006-01-02T15:04:05Z"))
+        .map_err(|_| "not an RFC 3339 time such as 2006-01-02T15:04:05Z".to_owned())
 }
 
 /// Temporary credentials from an object with `AccessKeyId`, `AccessKeySecret`, `SecurityToken`

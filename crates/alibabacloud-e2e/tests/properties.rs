@@ -1,0 +1,168 @@
+//! Property tests on stable (the response fuzz targets' counterpart in `cargo test`): the 2xx
+//! decoders of both generated operations on their documented answers damaged, with a random
+//! part replaced, and on random JSON. None panics; an error never shows the secret parameter
+//! nor the secret response field; `Debug` of a decoded response never shows the secret field.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+#[path = "../../alibabacloud-core/tests/support/strategies.rs"]
+mod strategies;
+
+use alibabacloud_bssopenapi20171214_model::query_cash_coupons::QueryCashCouponsResponse;
+use alibabacloud_core::{Error, SuccessCheck, fuzzing};
+use alibabacloud_quickbi_public20220101_model::query_ticket_info::QueryTicketInfoResponse;
+use proptest::prelude::*;
+use serde_json::Value;
+use strategies::{CASES, damaged, json_value};
+
+const SECRET_PARAM: &str = "PropTicket-0001";
+
+/// The documented success answer of an operation (`responseDemo` of its spec).
+fn documented(product_version: &str) -> Value {
+    let spec: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            common::specs_dir()
+                .join(product_version)
+                .join("api-docs.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let api = spec["apis"].as_object().unwrap().values().next().unwrap();
+    let demo: Value = serde_json::from_str(api["responseDemo"].as_str().unwrap()).unwrap();
+    serde_json::from_str(demo[0]["example"].as_str().unwrap()).unwrap()
+}
+
+fn ticket_info() -> &'static Value {
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| documented("quickbi-public/2022-01-01"))
+}
+
+fn cash_coupons() -> &'static Value {
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| documented("bssopenapi/2017-12-14"))
+}
+
+/// A copy of `value` with the node at `path` (indices modulo the sizes met) replaced.
+fn replace_at(node: &mut Value, path: &[usize], replacement: Value) {
+    let Some((&step, rest)) = path.split_first() else {
+        *node = replacement;
+        return;
+    };
+    match node {
+        Value::Object(map) if !map.is_empty() => {
+            let len = map.len();
+            replace_at(map.values_mut().nth(step % len).unwrap(), rest, replacement);
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let len = items.len();
+            replace_at(&mut items[step % len], rest, replacement);
+        }
+        _ => *node = replacement,
+    }
+}
+
+/// A body for an operation: its documented answer (with `AccessTicket` set to `secret`),
+/// damaged, or with a random part replaced, or random JSON.
+fn body(doc: &'static Value, secret: String) -> impl Strategy<Value = Vec<u8>> {
+    let mut doc = doc.clone();
+    if doc["Result"].is_object() {
+        doc["Result"]["AccessTicket"] = Value::from(secret);
+    }
+    let bytes = serde_json::to_vec(&doc).unwrap();
+    prop_oneof![
+        damaged(bytes),
+        (prop::collection::vec(any::<usize>(), 0..6), json_value()).prop_map(
+            move |(path, part)| {
+                let mut changed = doc.clone();
+                replace_at(&mut changed, &path, part);
+                serde_json::to_vec(&changed).unwrap()
+            }
+        ),
+        json_value().prop_map(|v| serde_json::to_vec(&v).unwrap()),
+    ]
+}
+
+fn shown(error: &Error) -> String {
+    let mut text = format!("{error} {error:?}");
+    let mut source = std::error::Error::source(error);
+    while let Some(e) = source {
+        text.push_str(&format!(" | {e} {e:?}"));
+        source = e.source();
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn query_ticket_info_answers_never_show_its_secrets(
+        (secret, body) in strategies::word(8, 16)
+            .prop_map(|w| format!("Tk{w}"))
+            .prop_flat_map(|s| (Just(s.clone()), body(ticket_info(), s))),
+    ) {
+        let decoded = fuzzing::decode::<QueryTicketInfoResponse>(
+            200,
+            &body,
+            &[SECRET_PARAM],
+            &["AccessTicket"],
+            SuccessCheck::Field(|r: &QueryTicketInfoResponse| r.success),
+        );
+        match decoded {
+            Ok(response) => {
+                let debug = format!("{response:?}");
+                prop_assert!(!debug.contains(&secret), "{}", debug);
+            }
+            Err(error) => {
+                let text = shown(&error);
+                prop_assert!(!text.contains(SECRET_PARAM), "{}", text);
+                if String::from_utf8_lossy(&body).contains(&format!("\"AccessTicket\":\"{secret}\"")) {
+                    prop_assert!(!text.contains(&secret), "{}", text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn query_cash_coupons_answers_decode_or_fail_typed(body in body(cash_coupons(), String::new())) {
+        for check in [
+            SuccessCheck::Field(|r: &QueryCashCouponsResponse| r.success),
+            SuccessCheck::Envelope,
+        ] {
+            match fuzzing::decode::<QueryCashCouponsResponse>(200, &body, &[SECRET_PARAM], &[], check) {
+                Ok(response) => drop(format!("{response:?}")),
+                Err(error) => {
+                    prop_assert!(matches!(error, Error::Service(_) | Error::Response(_)), "{:?}", error);
+                    prop_assert!(!shown(&error).contains(SECRET_PARAM));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_documented_answers_decode() {
+    let body = serde_json::to_vec(ticket_info()).unwrap();
+    let response = fuzzing::decode::<QueryTicketInfoResponse>(
+        200,
+        &body,
+        &[],
+        &["AccessTicket"],
+        SuccessCheck::Field(|r: &QueryTicketInfoResponse| r.success),
+    )
+    .unwrap();
+    assert!(response.result.access_ticket.is_some());
+    let body = serde_json::to_vec(cash_coupons()).unwrap();
+    let response = fuzzing::decode::<QueryCashCouponsResponse>(
+        200,
+        &body,
+        &[],
+        &[],
+        SuccessCheck::Field(|r: &QueryCashCouponsResponse| r.success),
+    )
+    .unwrap();
+    assert_eq!(response.success, Some(true));
+}
