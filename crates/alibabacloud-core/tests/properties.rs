@@ -303,3 +303,36 @@ proptest! {
         let _ = fuzzing::temporary_credentials(&body.as_bytes()[..body.len() / 2], nested);
     }
 }
+
+/// Inputs the fuzzers found, kept as cases.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // A `[` not closed on its line: the section name ran over the next lines, the secret
+    // among them, and the error quoted it; so did a key run over lines by a quote.
+    let file = "[defa:\0\0\0\\d\naccess_key_secret = SecrelutVae01\n[x]ult]\nt\0\0\\= \"acce= \"access_key\na\x0c\0\0\0\0\0\0\ntype = \"a\"\n";
+    let error = fuzzing::ini_credentials(file, "default").unwrap_err();
+    let shown = format!("{error} {error:?}");
+    assert!(!shown.contains("SecrelutVae01"), "{shown}");
+    assert!(shown.contains("runs over several lines"), "{shown}");
+    // A secret field whose value is `*`: each pass replaced every `*` of the text by `***`.
+    let text = b"{\"Code\":\"Authoe\":\"Aukeckethas expired.\",\"AccessTicket\":\r\"*\"}";
+    let once = fuzzing::scrub(text, &["x\0\0\0\0\x05x"], &["AccessTicket"]);
+    assert!(
+        once.len() <= text.len() + 3,
+        "{}",
+        String::from_utf8_lossy(&once)
+    );
+    assert_eq!(
+        fuzzing::scrub(&once, &["x\0\0\0\0\x05x"], &["AccessTicket"]),
+        once
+    );
+    for file in [
+        "[default]\nkey \"with\nsecret = SecrelutVae02\"\n = 1\n",
+        "[default\naccess_key_secret = SecrelutVae03\n]\ntype = x\n",
+    ] {
+        if let Err(error) = fuzzing::ini_credentials(file, "default") {
+            let shown = format!("{error} {error:?}");
+            assert!(!shown.contains("SecrelutVae0"), "{file:?}: {shown}");
+        }
+    }
+}

@@ -132,6 +132,29 @@ pub(crate) fn parse(
     shown: &str,
     config: &ProviderConfig,
 ) -> Result<SharedCredentialsProvider, CredentialsError> {
+    // Whatever goes wrong, the message must not hold a secret of the file: the values of
+    // `access_key_secret` as parsed, and as written on any line (a line the parser read
+    // into something else, a section name or another value, is still the user's secret).
+    let mut secrets: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            (key.trim() == "access_key_secret").then(|| value.trim().trim_matches(['"', '\'']))
+        })
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let result = parse_section(text, section, shown, config, &mut secrets);
+    result.map_err(|e| e.scrubbed(&Scrubber::of_values(secrets.iter().map(String::as_str))))
+}
+
+fn parse_section(
+    text: &str,
+    section: &str,
+    shown: &str,
+    config: &ProviderConfig,
+    secrets: &mut Vec<String>,
+) -> Result<SharedCredentialsProvider, CredentialsError> {
     let options = ParseOption {
         enabled_quote: true,
         enabled_escape: false,
@@ -147,22 +170,42 @@ pub(crate) fn parse(
             ),
         )
     })?;
-    // Escapes are off, so a line break in a value can only come from a quote that is not
-    // closed on its line: the value runs over the following lines (and their secrets).
+    let malformed = |what: String| {
+        CredentialsError::invalid_configuration(NAME, format!("malformed `{shown}`: {what}"))
+    };
+    // Escapes are off, so a line break in a section name, a key or a value can only come from
+    // a `[` or a quote not closed on its line: it holds the following lines (and their
+    // secrets). Nothing of it is quoted.
+    let broken = |s: &str| s.contains(['\n', '\r']);
     for (name, properties) in ini.iter() {
-        if let Some((key, _)) = properties.iter().find(|(_, v)| v.contains(['\n', '\r'])) {
-            let line = quote_line(text, name, key)
-                .map(|n| format!(" (line {n})"))
-                .unwrap_or_default();
-            let section = name.map_or_else(String::new, |n| format!(" in section `[{n}]`"));
-            return Err(CredentialsError::invalid_configuration(
-                NAME,
-                format!(
-                    "malformed `{shown}`: the value of `{key}`{section}{line} opens a quote that is not closed on its line"
-                ),
+        if name.is_some_and(broken) {
+            return Err(malformed(
+                "a section name runs over several lines (a `[` or a quote not closed on its line)"
+                    .to_owned(),
             ));
         }
+        let section = name.map_or_else(String::new, |n| format!(" in section `[{n}]`"));
+        for (key, value) in properties.iter() {
+            if broken(key) {
+                return Err(malformed(format!(
+                    "a key{section} runs over several lines (a quote not closed on its line)"
+                )));
+            }
+            if broken(value) {
+                let line = quote_line(text, name, key)
+                    .map(|n| format!(" (line {n})"))
+                    .unwrap_or_default();
+                return Err(malformed(format!(
+                    "the value of `{key}`{section}{line} opens a quote that is not closed on its line"
+                )));
+            }
+        }
     }
+    secrets.extend(
+        ini.iter()
+            .flat_map(|(_, p)| p.get_all("access_key_secret"))
+            .map(str::to_owned),
+    );
     let Some(properties) = ini.section(Some(section)) else {
         return Err(CredentialsError::invalid_configuration(
             NAME,
@@ -174,14 +217,7 @@ pub(crate) fn parse(
         section,
         path: shown,
     };
-    reader.provider(config).map_err(|e| {
-        // A value quoted in a message (a mistyped `type`) must not be a secret of the file.
-        let secrets: Vec<&str> = ini
-            .iter()
-            .flat_map(|(_, p)| p.get_all("access_key_secret"))
-            .collect();
-        e.scrubbed(&Scrubber::of_values(secrets))
-    })
+    reader.provider(config)
 }
 
 /// The line on which `key` of `section` starts, for the message about its quote.
