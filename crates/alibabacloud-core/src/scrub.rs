@@ -362,7 +362,10 @@ fn field_values(body: &[u8], names: &[&str]) -> Vec<Range<usize>> {
         for spelling in spellings {
             let key = format!("\"{spelling}\"");
             for at in memmem::find_iter(body, key.as_bytes()) {
-                if let Some(range) = value_after_key(body, at + key.len()) {
+                // An empty value hides nothing; one of `*` only is masked already.
+                if let Some(range) = value_after_key(body, at + key.len())
+                    && !body[range.clone()].iter().all(|&b| b == b'*')
+                {
                     ranges.push(range);
                 }
             }
@@ -401,7 +404,7 @@ fn value_after_key(body: &[u8], at: usize) -> Option<Range<usize>> {
         _ => {
             let end = body[start..]
                 .iter()
-                .position(|&b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace())
+                .position(|&b| matches!(b, b',' | b'}' | b']' | b'"') || b.is_ascii_whitespace())
                 .map_or(body.len(), |n| start + n);
             (end > start).then_some(start..end)
         }
@@ -497,6 +500,17 @@ mod tests {
 
     #[test]
     fn masked_values_are_not_secrets_to_replace() {
+        // Two keys, the first with a scalar that runs to the second, the second with an
+        // empty value at the very end: one `***`, and scrubbing again changes nothing.
+        let body = br#"x "AccessTicket":ket.Ee":(A "AccessTicket":""#;
+        let scrubber = Scrubber::new(std::iter::empty(), &["AccessTicket"], body);
+        let once = scrubber.bytes(body).unwrap();
+        assert_eq!(
+            once,
+            br#"x "AccessTicket":***":(A "AccessTicket":""#.to_vec()
+        );
+        let again = Scrubber::new(std::iter::empty(), &["AccessTicket"], &once);
+        assert_eq!(again.bytes(&once), None);
         // A secret field whose value is `*` (or `***`): replacing every `*` by `***` would
         // grow the text at every pass.
         for body in [
@@ -504,12 +518,7 @@ mod tests {
             br#"{"AccessTicket":"***","M":"a *** b"}"#,
         ] {
             let scrubber = Scrubber::new(["**"].into_iter(), &["AccessTicket"], body);
-            let out = scrubber.bytes(body).unwrap();
-            assert!(
-                out.len() <= body.len() + 3,
-                "{}",
-                String::from_utf8_lossy(&out)
-            );
+            assert_eq!(scrubber.bytes(body), None, "nothing to hide");
         }
     }
 
