@@ -14,7 +14,7 @@ use alibabacloud_emulator::sign::{SigningKey, encode_params, random_nonce, sign_
 use alibabacloud_emulator::{CredentialStore, FixedClock, IncomingRequest, Verifier};
 use bytes::Bytes;
 use proptest::prelude::*;
-use strategies::{CASES, text, word};
+use strategies::{text, word};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
@@ -99,7 +99,7 @@ fn signed(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(strategies::config())]
 
     #[test]
     fn signed_requests_verify_and_read_back_their_parameters(

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use serde_json::Value;
-use strategies::{CASES, damaged, json_value, text};
+use strategies::{damaged, json_value, replace_at, text};
 
 /// The repository's specs, read once.
 fn repository_specs() -> &'static [String] {
@@ -40,29 +40,8 @@ fn load(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// `value` with the node reached by following `path` (indices into objects and arrays,
-/// taken modulo their sizes) replaced by `replacement`.
-fn replace_at(node: &mut Value, path: &[usize], replacement: Value) {
-    let Some((&step, rest)) = path.split_first() else {
-        *node = replacement;
-        return;
-    };
-    match node {
-        Value::Object(map) if !map.is_empty() => {
-            let len = map.len();
-            let child = map.values_mut().nth(step % len).unwrap();
-            replace_at(child, rest, replacement);
-        }
-        Value::Array(items) if !items.is_empty() => {
-            let len = items.len();
-            replace_at(&mut items[step % len], rest, replacement);
-        }
-        _ => *node = replacement,
-    }
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(strategies::config())]
 
     #[test]
     fn random_text_is_refused_with_a_typed_error(text in text(200)) {

@@ -11,6 +11,21 @@ use serde_json::Value;
 /// counterpart (the whole suite stays well under 30 s).
 pub const CASES: u32 = 2000;
 
+/// The configuration of every property: [`CASES`] cases from a fixed seed, so that
+/// `cargo test` is the same run every time (the fuzzers explore; `PROPTEST_RNG_SEED=<n>`
+/// runs other cases).
+pub fn config() -> ProptestConfig {
+    let seed = std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0x5EED_0009);
+    ProptestConfig {
+        cases: CASES,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
+        ..ProptestConfig::default()
+    }
+}
+
 /// Characters that matter to the parsers (quotes, escapes, separators, brackets, line
 /// breaks, percent signs), letters, digits, and some non-ASCII.
 pub fn interesting_char() -> impl Strategy<Value = char> {
@@ -104,5 +119,40 @@ pub fn damaged(bytes: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
             }
         }
         out
+    })
+}
+
+/// `node` with the part reached by following `path` (indices into objects and arrays, taken
+/// modulo their sizes; a scalar ends the walk) replaced by `replacement`.
+pub fn replace_at(node: &mut Value, path: &[usize], replacement: Value) {
+    let Some((&step, rest)) = path.split_first() else {
+        *node = replacement;
+        return;
+    };
+    match node {
+        Value::Object(map) if !map.is_empty() => {
+            let len = map.len();
+            if let Some(child) = map.values_mut().nth(step % len) {
+                replace_at(child, rest, replacement);
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let len = items.len();
+            replace_at(&mut items[step % len], rest, replacement);
+        }
+        _ => *node = replacement,
+    }
+}
+
+/// Whether `text` holds `secret` as a whole token: not preceded nor followed by a letter, a
+/// digit or `_` (what the SDK's scrubber promises never to leave in what it reports).
+pub fn holds_whole(text: &str, secret: &str) -> bool {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(secret).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_word)
+            && !text[at + secret.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_word)
     })
 }
