@@ -259,7 +259,10 @@ impl Runtime {
                         match accept(&raw) {
                             Ok(()) => {
                                 call_span.record("status", status);
-                                if let Some(id) = raw.loggable_request_id() {
+                                // Checked for secrets only when someone listens.
+                                if !(span.is_disabled() && call_span.is_disabled())
+                                    && let Some(id) = raw.loggable_request_id()
+                                {
                                     span.record("request_id", id);
                                     call_span.record("request_id", id);
                                 }
