@@ -84,7 +84,9 @@ mod load;
 mod path;
 mod schema;
 mod spec;
+mod tree;
 mod validate;
+mod warning;
 
 pub use api::{
     Api, ErrorCode, HttpMethod, OperationType, Parameter, ParameterLocation, ParameterStyle,
@@ -92,9 +94,12 @@ pub use api::{
 };
 pub use error::{SpecError, SpecErrorKind};
 pub use extensions::Extensions;
-pub use load::{SPEC_FILE_NAME, load_dir, load_file, load_str};
+pub use load::{
+    Preview, SPEC_FILE_NAME, check_place, load_dir, load_file, load_str, preview_str, spec_files,
+};
 pub use path::JsonPath;
 pub use schema::{AdditionalProperties, Schema, SchemaType};
 pub use spec::{
     ApiStyle, Components, Endpoint, EndpointRule, EndpointRuleEntry, Info, REGION_PLACEHOLDER, Spec,
 };
+pub use warning::{Warning, WarningKind};
