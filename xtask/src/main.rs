@@ -8,6 +8,11 @@ use xtask::catalog_check::{self, CatalogOptions};
 use xtask::check_generated::{self, CheckOptions};
 use xtask::codegen::{self, Options, Outcome};
 
+// Generating and formatting the whole catalog makes hundreds of millions of small
+// allocations; mimalloc takes about a fifth off the time of the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const HELP: &str = "\
 cargo xtask <command>
 

@@ -321,10 +321,15 @@ pub fn workspace_manifest(ours: &str, root: &Path) -> Result<String, CheckError>
 }
 
 fn keep_section(section: &str) -> bool {
+    // Profile overrides of our own tools (`xtask`, the spec parser, the formatter) name
+    // packages the scratch workspace does not have.
+    let own_tool = section.split_once(".package.").is_some_and(|(_, package)| {
+        matches!(package, "xtask" | "alibabacloud-spec" | "prettyplease")
+    });
     section == "workspace.package"
         || section == "workspace.dependencies"
         || section.starts_with("workspace.lints")
-        || section.starts_with("profile")
+        || (section.starts_with("profile") && !own_tool)
 }
 
 /// For a dependency line with `path = "..."`: `Some(None)` to drop it (a generated crate),
@@ -352,7 +357,7 @@ mod tests {
 
     #[test]
     fn manifest_keeps_our_settings_with_absolute_paths() {
-        let ours = "[workspace]\nmembers = [\"x\"]\n\n[workspace.package]\nversion = \"0.1.0\"\n\n[workspace.dependencies]\nalibabacloud-core = { path = \"crates/alibabacloud-core\", version = \"0.1.0\" }\nalibabacloud-foo20200101 = { path = \"crates/services/foo20200101/client\" }\nserde = \"1\"\n\n[workspace.lints.rust]\nmissing_docs = \"warn\"\n\n[workspace.lints.clippy]\nunwrap_used = \"warn\"\n\n[profile.bench]\ndebug = false\n\n[patch.crates-io]\nx = \"1\"\n";
+        let ours = "[workspace]\nmembers = [\"x\"]\n\n[workspace.package]\nversion = \"0.1.0\"\n\n[workspace.dependencies]\nalibabacloud-core = { path = \"crates/alibabacloud-core\", version = \"0.1.0\" }\nalibabacloud-foo20200101 = { path = \"crates/services/foo20200101/client\" }\nserde = \"1\"\n\n[workspace.lints.rust]\nmissing_docs = \"warn\"\n\n[workspace.lints.clippy]\nunwrap_used = \"warn\"\n\n[profile.bench]\ndebug = false\n\n[profile.dev.package.xtask]\nopt-level = 3\n\n[profile.dev.package.syn]\nopt-level = 3\n\n[patch.crates-io]\nx = \"1\"\n";
         let text = workspace_manifest(ours, Path::new("/repo")).unwrap_or_default();
         assert!(
             text.contains("members = [\"crates/services/*/*\"]"),
@@ -369,6 +374,8 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("[profile.bench]"), "{text}");
+        assert!(text.contains("[profile.dev.package.syn]"), "{text}");
+        assert!(!text.contains("package.xtask"), "{text}");
         assert!(!text.contains("patch"), "{text}");
         assert!(!text.contains("members = [\"x\"]"), "{text}");
         assert!(workspace_manifest("[workspace]\n", Path::new("/")).is_err());

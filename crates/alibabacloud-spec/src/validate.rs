@@ -245,8 +245,8 @@ impl Checker<'_> {
 
     fn schema(&mut self, schema: &mut Schema, path: &JsonPath) -> Result<(), SpecError> {
         if let Some(reference) = &schema.reference {
-            let found = component_name(reference)
-                .is_some_and(|name| self.components.contains(&name));
+            let found =
+                component_name(reference).is_some_and(|name| self.components.contains(&name));
             if found {
                 // The schema is the one pointed to; its other keys do not count.
                 return self.extensions(schema, path);
@@ -384,16 +384,44 @@ impl Checker<'_> {
         Ok(())
     }
 
-    /// Entries without a region or a host, and repeated regions, are left out.
+    /// Region ids and hosts are trimmed; entries without a region or a host, with a host
+    /// that is not a host name, and repeated regions are left out.
     fn endpoints(&mut self, endpoints: &mut Vec<crate::spec::Endpoint>, path: &JsonPath) {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut keep = vec![true; endpoints.len()];
-        for (i, endpoint) in endpoints.iter().enumerate() {
+        for (i, endpoint) in endpoints.iter_mut().enumerate() {
             let e_path = path.index(i);
+            for (key, value) in [
+                ("regionId", &mut endpoint.region_id),
+                ("endpoint", &mut endpoint.endpoint),
+            ] {
+                let trimmed = value.trim();
+                if trimmed.len() != value.len() && !trimmed.is_empty() {
+                    let message = format!(
+                        "{key} {value:?} has white space around it; trimmed to \"{trimmed}\""
+                    );
+                    *value = trimmed.to_owned();
+                    self.warnings.push(Warning::new(
+                        self.origin,
+                        e_path.key(key),
+                        WarningKind::Endpoint,
+                        message,
+                    ));
+                }
+            }
+            let host_ok = endpoint
+                .endpoint
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
             let problem = if endpoint.region_id.trim().is_empty() {
                 Some("the endpoint has no regionId; left out".to_owned())
             } else if endpoint.endpoint.trim().is_empty() {
                 Some("the endpoint has no host (\"endpoint\"); left out".to_owned())
+            } else if !host_ok {
+                Some(format!(
+                    "endpoint {:?} is not a host name; left out",
+                    endpoint.endpoint
+                ))
             } else if let Some(first) = seen.get(&endpoint.region_id) {
                 Some(format!(
                     "region \"{}\" is also endpoints[{first}]; the first one is kept",

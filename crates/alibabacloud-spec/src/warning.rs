@@ -144,8 +144,9 @@ kinds! {
     ParameterName => "parameter-name",
     /// An operation with an empty name: left out.
     OperationName => "operation-name",
-    /// An `endpoints` entry without a region or a host, or for a region listed before:
-    /// left out.
+    /// An `endpoints` entry with white space around its region or host: trimmed. One
+    /// without a region or a host, with a host that is not a host name, or for a region
+    /// listed before: left out.
     Endpoint => "endpoint",
     // Found by the generator.
     /// A file whose `info.style` the generator does not support (ROA, FC, OSS, ...): not

@@ -229,6 +229,9 @@ fn space_items(text: &str) -> String {
             let indent = line.len() - current.len();
             let prev_trimmed = prev.trim_start();
             let prev_indent = prev.len() - prev_trimmed.len();
+            // A doc or comment line never ends an item, even when it ends with `}` or `;`
+            // (a blank line after an outer doc line would detach it from its item).
+            let prev_comment = prev_trimmed.starts_with("//");
             let after_block = matches!(prev_trimmed, "}" | "};") && prev_indent == indent;
             let after_inner_docs = (prev_trimmed.starts_with("//!") && !current.starts_with("//!"))
                 || (prev_trimmed.starts_with("#![") && !current.starts_with("#!["));
@@ -239,6 +242,7 @@ fn space_items(text: &str) -> String {
             // Between top-level items, except within a group of `use`s or bare `mod`s.
             let top_level = indent == 0
                 && prev_indent == 0
+                && !prev_comment
                 && (prev_trimmed.ends_with('}') || prev_trimmed.ends_with(';'))
                 && starts_item(current)
                 && !(is_use_or_mod(prev_trimmed) && is_use_or_mod(current));
@@ -785,6 +789,15 @@ mod tests {
                 Path::new("fixtures/enums/a/1/api-docs.json")
             ),
             "enums/a/1/api-docs.json"
+        );
+    }
+
+    #[test]
+    fn doc_lines_ending_like_items_get_no_blank_line() {
+        let text = "/// A value like {\"a\": 1}\n/// or x;\n#[derive(Clone)]\npub struct A;\n//! inner }\npub struct B;\n";
+        assert_eq!(
+            space_items(text),
+            "/// A value like {\"a\": 1}\n/// or x;\n#[derive(Clone)]\npub struct A;\n//! inner }\n\npub struct B;\n"
         );
     }
 
