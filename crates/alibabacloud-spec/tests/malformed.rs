@@ -480,6 +480,43 @@ fn duplicates_and_other_inconsistencies() {
 }
 
 #[test]
+fn endpoints_are_trimmed_or_left_out() {
+    let (spec, warnings) = warnings_of(|s| {
+        s["endpoints"] = json!([
+            {"regionId": "cn-hangzhou", "endpoint": "demo.cn-hangzhou.aliyuncs.com\t"},
+            {"regionId": " cn-beijing", "endpoint": "demo.cn-beijing.aliyuncs.com"},
+            {"regionId": "cn-x", "endpoint": "not a host"},
+            {"regionId": "cn-y", "endpoint": ""},
+            {"regionId": "cn-beijing", "endpoint": "other.aliyuncs.com"}
+        ]);
+    });
+    let paths: Vec<&str> = warnings.iter().map(|(_, p)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.endpoints[0].endpoint",
+            "$.endpoints[1].regionId",
+            "$.endpoints[2]",
+            "$.endpoints[3]",
+            "$.endpoints[4]",
+        ]
+    );
+    assert!(warnings.iter().all(|(k, _)| *k == WarningKind::Endpoint));
+    let hosts: Vec<(&str, &str)> = spec
+        .endpoints
+        .iter()
+        .map(|e| (e.region_id.as_str(), e.endpoint.as_str()))
+        .collect();
+    assert_eq!(
+        hosts,
+        [
+            ("cn-hangzhou", "demo.cn-hangzhou.aliyuncs.com"),
+            ("cn-beijing", "demo.cn-beijing.aliyuncs.com")
+        ]
+    );
+}
+
+#[test]
 fn schema_quirks() {
     let (spec, warnings) = warnings_of(|s| {
         let props = &mut op(s)["responses"]["200"]["schema"]["properties"];
