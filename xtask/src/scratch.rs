@@ -324,7 +324,10 @@ fn keep_section(section: &str) -> bool {
     // Profile overrides of our own tools (`xtask`, the spec parser, the formatter) name
     // packages the scratch workspace does not have.
     let own_tool = section.split_once(".package.").is_some_and(|(_, package)| {
-        matches!(package, "xtask" | "alibabacloud-spec" | "prettyplease")
+        matches!(
+            package,
+            "xtask" | "alibabacloud-spec" | "prettyplease" | "libmimalloc-sys"
+        )
     });
     section == "workspace.package"
         || section == "workspace.dependencies"

@@ -474,7 +474,13 @@ pub fn generate_report(specs_root: &Path, jobs: usize) -> Result<Generation, Cod
                     let Some(&(_, i)) = order.get(n) else {
                         break;
                     };
-                    let result = generate_file(specs_root, &spec_files[i]);
+                    let file = &spec_files[i];
+                    // A bug of the generator on one file is that file's failure, not a
+                    // crash of the whole run.
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        generate_file(specs_root, file)
+                    }))
+                    .unwrap_or_else(|panic| panicked(file, panic.as_ref()));
                     if let Ok(mut slot) = slots[i].lock() {
                         *slot = Some(result);
                     }
@@ -522,37 +528,59 @@ pub fn generate_report(specs_root: &Path, jobs: usize) -> Result<Generation, Cod
     Ok(generation)
 }
 
+/// The result of a file whose generation panicked (a bug of the generator).
+fn panicked(spec_file: &Path, panic: &(dyn std::any::Any + Send)) -> FileResult {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    let mut result = FileResult::new(spec_file);
+    result.report.outcome = ProductOutcome::Failed(CodegenError::InvalidOutput {
+        path: spec_file.display().to_string(),
+        reason: format!("the generator panicked (a bug): {message}"),
+    });
+    result
+}
+
+impl FileResult {
+    /// Nothing generated yet for `spec_file` (`<product>/<version>/api-docs.json`: the
+    /// names until `info` is read).
+    fn new(spec_file: &Path) -> Self {
+        let dir_name = |levels: usize| {
+            spec_file
+                .ancestors()
+                .nth(levels)
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        FileResult {
+            report: ProductReport {
+                spec: spec_file.to_path_buf(),
+                style: String::new(),
+                product: dir_name(2),
+                version: dir_name(1),
+                dir: None,
+                operations: 0,
+                generated_operations: 0,
+                warnings: 0,
+                lines: 0,
+                outcome: ProductOutcome::Generated,
+                time: Duration::ZERO,
+            },
+            files: FileSet::new(),
+            warnings: Vec::new(),
+            timings: Timings::default(),
+        }
+    }
+}
+
 /// Reads, loads, lowers and renders one spec file.
 fn generate_file(specs_root: &Path, spec_file: &Path) -> FileResult {
     let started = Instant::now();
     let origin = spec_file.display().to_string();
-    // `<product>/<version>/api-docs.json`: the names until `info` is read.
-    let dir_name = |levels: usize| {
-        spec_file
-            .ancestors()
-            .nth(levels)
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let mut result = FileResult {
-        report: ProductReport {
-            spec: spec_file.to_path_buf(),
-            style: String::new(),
-            product: dir_name(2),
-            version: dir_name(1),
-            dir: None,
-            operations: 0,
-            generated_operations: 0,
-            warnings: 0,
-            lines: 0,
-            outcome: ProductOutcome::Generated,
-            time: Duration::ZERO,
-        },
-        files: FileSet::new(),
-        warnings: Vec::new(),
-        timings: Timings::default(),
-    };
+    let mut result = FileResult::new(spec_file);
     let failed = |mut result: FileResult, error: CodegenError| {
         result.report.outcome = ProductOutcome::Failed(error);
         result.report.time = started.elapsed();
