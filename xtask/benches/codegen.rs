@@ -1,5 +1,7 @@
 //! How long generating a whole product takes in memory: the official BssOpenApi metadata
-//! (96 operations), from JSON text to validated, formatted files.
+//! (96 operations), from JSON text to validated, formatted files, on one thread (the command
+//! runs one spec file per core at a time; `cargo xtask catalog-check DIR --timings` and
+//! `cargo xtask codegen --timings` measure whole catalogs).
 //!
 //! Run with `cargo bench -p xtask --bench codegen`.
 
@@ -11,6 +13,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use xtask::check_generated::OFFICIAL_PRODUCTS;
 use xtask::codegen::{files, generate_spec};
 use xtask::workspace_root;
+
+// As the `xtask` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SPEC_PATH: &str = "specs/bssopenapi/2017-12-14/api-docs.json";
 

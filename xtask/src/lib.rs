@@ -4,10 +4,15 @@
 //! - [`codegen`]: `cargo xtask codegen [--check] [--specs DIR] [--out DIR]` generates the
 //!   crates under `crates/services/` from `specs/` (parse -> IR -> emit);
 //! - [`check_generated`]: `cargo xtask check-generated` generates two whole official
-//!   products (and every test fixture) into a temporary workspace and runs clippy on them.
+//!   products (and every test fixture) into a scratch workspace and runs clippy on them;
+//! - [`catalog_check`]: `cargo xtask catalog-check DIR` generates every product version of a
+//!   catalog of official metadata, compiles all or a sample of them with clippy, and reports;
+//! - [`scratch`]: the scratch workspace both use.
 
+pub mod catalog_check;
 pub mod check_generated;
 pub mod codegen;
+pub mod scratch;
 
 use std::path::{Path, PathBuf};
 

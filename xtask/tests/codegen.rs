@@ -16,9 +16,14 @@ use common::{fixture_names, fixtures_dir, repository_specs};
 /// `cargo xtask codegen --check` as a test: a stale checkout fails `cargo test`.
 #[test]
 fn committed_output_is_fresh() {
-    let report = codegen::check(&Options::repository()).unwrap();
-    assert!(report.is_clean(), "{report}");
-    assert_eq!(report.unchanged, 18);
+    let options = Options {
+        deny_warnings: true,
+        ..Options::repository()
+    };
+    let outcome = codegen::check(&options).unwrap();
+    assert!(outcome.report.is_clean(), "{}", outcome.report);
+    assert_eq!(outcome.report.unchanged, 18);
+    assert!(outcome.summary.warnings.is_empty());
 }
 
 #[test]
@@ -143,11 +148,13 @@ fn specs_and_out_flags_write_check_and_remove() {
     let options = Options {
         specs: specs.clone(),
         out: out.clone(),
+        deny_warnings: true,
+        jobs: 0,
     };
 
-    let report = codegen::run(&options).unwrap();
+    let report = codegen::run(&options).unwrap().report;
     assert_eq!((report.new.len(), report.changed.len()), (18, 0));
-    assert!(codegen::check(&options).unwrap().is_clean());
+    assert!(codegen::check(&options).unwrap().report.is_clean());
     let lib = fs::read_to_string(out.join("fxenums20240101/model/src/lib.rs")).unwrap();
     assert!(lib.starts_with("// generated from my-specs/fxenums/2024-01-01/api-docs.json"));
 
@@ -159,7 +166,7 @@ fn specs_and_out_flags_write_check_and_remove() {
     )
     .unwrap();
     fs::remove_file(out.join("fxmaps20240101/client/src/client.rs")).unwrap();
-    let report = codegen::check(&options).unwrap();
+    let report = codegen::check(&options).unwrap().report;
     assert_eq!(report.changed, ["fxenums20240101/model/src/lib.rs"]);
     assert_eq!(report.new, ["fxmaps20240101/client/src/client.rs"]);
     let text = report.to_string();
@@ -167,11 +174,11 @@ fn specs_and_out_flags_write_check_and_remove() {
 
     // Removing a spec removes its crates.
     fs::remove_dir_all(specs.join("fxmaps")).unwrap();
-    let report = codegen::check(&options).unwrap();
+    let report = codegen::check(&options).unwrap().report;
     assert_eq!(report.removed.len(), 8, "{report}");
     codegen::run(&options).unwrap();
     assert!(!out.join("fxmaps20240101").exists());
-    assert!(codegen::check(&options).unwrap().is_clean());
+    assert!(codegen::check(&options).unwrap().report.is_clean());
     // No staging directory is left behind.
     let siblings: Vec<_> = fs::read_dir(out.parent().unwrap()).unwrap().collect();
     assert_eq!(siblings.len(), 1);
@@ -186,18 +193,40 @@ fn a_failure_leaves_the_old_tree_untouched() {
     let options = Options {
         specs: specs.clone(),
         out: out.clone(),
+        deny_warnings: false,
+        jobs: 0,
     };
     codegen::run(&options).unwrap();
     let before = snapshot_tree(&out);
 
     // A second spec that cannot be generated: nothing is written.
-    copy_dir(&common::refused_dir().join("put-method"), &specs);
+    copy_dir(&common::refused_dir().join("bad-json"), &specs);
     let err = codegen::run(&options).unwrap_err();
-    assert!(matches!(err, CodegenError::Unsupported { .. }), "{err}");
+    assert!(matches!(err, CodegenError::Spec { .. }), "{err}");
     assert_eq!(snapshot_tree(&out), before);
+    fs::remove_dir_all(specs.join("fxbadjson")).unwrap();
+
+    // With warnings denied, a spec that needs a fallback writes nothing either (the scalars
+    // fixture has a type the generator does not know).
+    let strict = Options {
+        deny_warnings: true,
+        ..options.clone()
+    };
+    fs::remove_dir_all(&out).unwrap();
+    let err = codegen::run(&strict).unwrap_err();
+    let CodegenError::DeniedWarnings(warnings) = &err else {
+        panic!("{err}");
+    };
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        err.to_string()
+            .contains("$.apis.EchoScalars.responses['200'].schema.properties.Unknown.type: unknown type \"file\"; typed as any JSON value [unknown-type]"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    codegen::run(&options).unwrap();
 
     // An output directory holding a file the generator did not write is not replaced.
-    fs::remove_dir_all(specs.join("fxput")).unwrap();
     fs::write(out.join("NOTES.md"), "mine").unwrap();
     fs::write(
         out.join("fxscalars20240101/model/src/lib.rs"),
@@ -259,9 +288,60 @@ fn the_command_line() {
 
     let help = xtask(&["--help"]);
     assert!(help.status.success());
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("codegen [--check] [--specs DIR --out DIR] [--deny-warnings]"));
+    assert!(help.contains("catalog-check DIR [--sample N] [--seed S]"));
+
+    // Another specs folder into the repository's crates/services/ would delete crates.
+    let refused = xtask(&["codegen", "--specs", specs_arg]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        String::from_utf8_lossy(&help.stdout)
-            .contains("codegen [--check] [--specs DIR] [--out DIR]")
+        stderr.contains(&format!("--specs {specs_arg} needs --out")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("would delete the crates of every product"),
+        "{stderr}"
+    );
+
+    // Warnings are printed, and denied on request.
+    let quirks = common::quirks_dir().join("duplicate-parameter");
+    let quirks_arg = quirks.to_str().unwrap();
+    let quirks_out = tmp.path().join("quirks-out");
+    let quirks_out_arg = quirks_out.to_str().unwrap();
+    let warned = xtask(&[
+        "codegen",
+        "--specs",
+        quirks_arg,
+        "--out",
+        quirks_out_arg,
+        "--timings",
+    ]);
+    assert!(warned.status.success());
+    let stderr = String::from_utf8_lossy(&warned.stderr);
+    assert!(stderr.contains("warning: "), "{stderr}");
+    assert!(stderr.contains("[duplicate-parameter]"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "generated 1 of 1 product versions (1 operations), 1 warnings (duplicate-parameter 1)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("timings: generate "), "{stderr}");
+    let denied = xtask(&[
+        "codegen",
+        "--check",
+        "--deny-warnings",
+        "--specs",
+        quirks_arg,
+        "--out",
+        quirks_out_arg,
+    ]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&denied.stderr)
+            .contains("1 warnings, and warnings are denied (nothing was written):")
     );
     let bad = xtask(&["codegen", "--specs"]);
     assert!(!bad.status.success());

@@ -1,9 +1,12 @@
-//! What the generator cannot handle is refused with an error naming the file, the operation
-//! and the JSON path; bad input never panics.
+//! Only what is not API metadata is an error: it names the file and the JSON path, every
+//! failing file is reported in one run, and bad input never panics. (What real metadata
+//! says that cannot be taken as it is gets a fallback and a warning: see `quirks.rs`.)
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
+
+use std::fs;
 
 use xtask::codegen::{self, CodegenError};
 
@@ -15,77 +18,6 @@ fn refused(case: &str) -> (CodegenError, String) {
 }
 
 #[test]
-fn roa_is_refused() {
-    let (err, text) = refused("roa");
-    assert!(matches!(err, CodegenError::Spec { .. }), "{err:?}");
-    assert!(
-        text.contains("refused/roa/fxroa/2024-01-01/api-docs.json: "),
-        "{text}"
-    );
-    assert!(text.contains("operation GetFoo: $.info.style: "), "{text}");
-    assert!(
-        text.contains("unsupported style \"ROA\": only RPC APIs are supported"),
-        "{text}"
-    );
-}
-
-#[test]
-fn a_path_parameter_is_refused() {
-    let (_, text) = refused("path-parameter");
-    assert!(
-        text.contains("fxpath/2024-01-01/api-docs.json: operation GetFoo: "),
-        "{text}"
-    );
-    assert!(text.contains("$.apis.GetFoo.parameters[0].in: "), "{text}");
-    assert!(text.contains("\"path\""), "{text}");
-}
-
-#[test]
-fn a_method_other_than_get_or_post_is_refused() {
-    let (err, text) = refused("put-method");
-    match &err {
-        CodegenError::Unsupported {
-            file,
-            operation,
-            path,
-            reason,
-        } => {
-            assert!(file.ends_with("refused/put-method/fxput/2024-01-01/api-docs.json"));
-            assert_eq!(operation.as_deref(), Some("PutFoo"));
-            assert_eq!(path, "$.apis.PutFoo.methods");
-            assert!(reason.contains("allows only put"), "{reason}");
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(text.contains(
-        "operation PutFoo: $.apis.PutFoo.methods: RPC operations are sent with GET or POST"
-    ));
-}
-
-#[test]
-fn a_response_that_is_not_an_object_is_refused() {
-    let (_, text) = refused("array-response");
-    assert!(
-        text.contains("operation ListRaw: $.apis.ListRaw.responses['200'].schema: "),
-        "{text}"
-    );
-    assert!(text.contains("not a JSON object"), "{text}");
-}
-
-#[test]
-fn a_schema_containing_itself_without_an_object_is_refused() {
-    let (_, text) = refused("array-cycle");
-    assert!(
-        text.contains("$.components.schemas.List.items.$ref: "),
-        "{text}"
-    );
-    assert!(
-        text.contains("contains itself through lists or maps only"),
-        "{text}"
-    );
-}
-
-#[test]
 fn invalid_json_names_the_place() {
     let (_, text) = refused("bad-json");
     assert!(
@@ -93,6 +25,75 @@ fn invalid_json_names_the_place() {
         "{text}"
     );
     assert!(text.contains("invalid JSON at line 3 column"), "{text}");
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_refused() {
+    let (err, text) = refused("not-metadata");
+    assert!(matches!(err, CodegenError::Spec { .. }), "{err:?}");
+    assert!(
+        text.contains(
+            "fxarray/2024-01-01/api-docs.json: $: not API metadata: the document is not an object"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_broken_file_is_reported_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let specs = tmp.path().join("specs");
+    let out = tmp.path().join("out");
+    for (dir, text) in [
+        (
+            "a/1",
+            "{\"info\": {\"style\": \"RPC\", \"product\": \"a\", \"version\": \"1\"}, \"apis\": [",
+        ),
+        (
+            "b/1",
+            "{\"info\": {\"style\": \"RPC\", \"version\": \"1\"}}",
+        ),
+        (
+            "c/1",
+            "{\"info\": {\"style\": \"RPC\", \"product\": \"c\", \"version\": \"1\"}, \"apis\": {}}",
+        ),
+        (
+            "d/1",
+            "{\"info\": {\"style\": \"RPC\", \"product\": \"other\", \"version\": \"1\"}}",
+        ),
+    ] {
+        fs::create_dir_all(specs.join(dir)).unwrap();
+        fs::write(specs.join(dir).join("api-docs.json"), text).unwrap();
+    }
+    let options = codegen::Options {
+        specs: specs.clone(),
+        out: out.clone(),
+        deny_warnings: false,
+        jobs: 2,
+    };
+    let err = codegen::run(&options).unwrap_err();
+    let CodegenError::Several(errors) = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(errors.len(), 3, "{err}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with("3 spec files cannot be generated (nothing was written):\n  "),
+        "{text}"
+    );
+    assert!(
+        text.contains("a/1/api-docs.json: $.apis: invalid JSON"),
+        "{text}"
+    );
+    assert!(
+        text.contains("b/1/api-docs.json: $.info: info has no \"product\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("d/1/api-docs.json: $.info.product: info.product is \"other\""),
+        "{text}"
+    );
+    assert!(!out.exists());
 }
 
 #[test]

@@ -88,8 +88,8 @@ pub struct Api {
     /// `title`.
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub title: Option<String>,
-    /// `methods`: the HTTP methods the service accepts, in file order (never empty after
-    /// loading).
+    /// `methods`: the HTTP methods the service accepts, in file order (unknown ones are
+    /// dropped when loading, with a warning; may be empty).
     #[serde(default, deserialize_with = "lenient::list")]
     pub methods: Vec<HttpMethod>,
     /// `schemes`: `http`, `https`.
@@ -141,14 +141,20 @@ impl Api {
         self.responses.get("200").and_then(|r| r.schema.as_ref())
     }
 
-    /// Every documented error with its HTTP status, in file order. Loading checks that every
-    /// key of `errorCodes` is an HTTP status.
+    /// Every documented error listed under an HTTP status, with that status, in file order
+    /// (see [`Api::documented_errors`] for all of them).
     pub fn error_codes_by_status(&self) -> impl Iterator<Item = (u16, &ErrorCode)> {
-        self.error_codes.iter().flat_map(|(status, codes)| {
-            let status = status.trim().parse::<u16>().ok();
-            codes
-                .iter()
-                .filter_map(move |code| status.map(|status| (status, code)))
+        self.documented_errors()
+            .filter_map(|(status, code)| status.map(|status| (status, code)))
+    }
+
+    /// Every documented error, in file order, with its HTTP status: `None` when the
+    /// `errorCodes` key is not an HTTP status (official files have `"4092"` or
+    /// `"999999"`; loading warns about them).
+    pub fn documented_errors(&self) -> impl Iterator<Item = (Option<u16>, &ErrorCode)> {
+        self.error_codes.iter().flat_map(|(key, codes)| {
+            let status = http_status(key);
+            codes.iter().map(move |code| (status, code))
         })
     }
 
@@ -166,20 +172,31 @@ impl Api {
     }
 }
 
+/// `text` as an HTTP status code (100-599).
+pub(crate) fn http_status(text: &str) -> Option<u16> {
+    let text = text.trim();
+    if text.len() != 3 {
+        return None;
+    }
+    text.parse::<u16>().ok().filter(|s| (100..=599).contains(s))
+}
+
 /// One entry of `parameters`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parameter {
-    /// `name`: the wire name (never empty after loading).
+    /// `name`: the wire name (never empty after loading: a parameter without one is left
+    /// out, with a warning).
     #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
-    /// `in` (always present after loading).
+    /// `in`: `None` when the file does not say (the generator then sends it in the query).
     #[serde(rename = "in", default)]
     pub location: Option<ParameterLocation>,
     /// `style`, for arrays and objects.
     #[serde(default)]
     pub style: Option<ParameterStyle>,
-    /// `schema`: the type (always present after loading).
+    /// `schema`: the type (`None` when the file has none; the generator then types it as a
+    /// string).
     #[serde(default)]
     pub schema: Option<Schema>,
     /// `allowEmptyValue`.

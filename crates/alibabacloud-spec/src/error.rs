@@ -65,34 +65,14 @@ pub enum SpecErrorKind {
     /// A field has a value of the wrong type or a value that makes no sense.
     #[error("{0}")]
     InvalidField(String),
-    /// A `$ref` points to no schema of `components.schemas`.
-    #[error("$ref \"{reference}\" points to no schema in components.schemas")]
-    DanglingRef {
-        /// The `$ref` value.
-        reference: String,
-    },
-    /// The API style (`info.style`) is not one this crate handles; only `RPC` is, today.
-    #[error("unsupported style \"{style}\": only RPC APIs are supported")]
+    /// The API style (`info.style`) is not one this crate handles (`RPC` and `V3` are).
+    /// Nothing but `info` is read from such a file.
+    #[error("unsupported style \"{style}\": only RPC and V3 APIs are supported")]
     UnsupportedStyle {
         /// The style found, e.g. `ROA`.
         style: String,
-    },
-    /// A parameter's `in` is unknown, or not allowed for the API style.
-    #[error("unsupported parameter location \"in\": \"{location}\" ({reason})")]
-    UnsupportedParameterLocation {
-        /// The location found.
-        location: String,
-        /// Why it is refused.
-        reason: &'static str,
-    },
-    /// A parameter's `style` is not one of the known serialisation styles.
-    #[error(
-        "unsupported parameter style \"{style}\" (known: repeatList, flat, json, simple, \
-         spaceDelimited, pipeDelimited)"
-    )]
-    UnsupportedParameterStyle {
-        /// The style found.
-        style: String,
+        /// How many operations the file has (the keys of `apis`).
+        operations: usize,
     },
     /// Two parts of the spec (or the spec and its place on disk) contradict each other.
     #[error("{0}")]

@@ -10,18 +10,22 @@
 //! `x-ram-authorization`, documented in `specs/README.md`) have typed fields; any other `x-`
 //! key is kept in an [`Extensions`] map.
 //!
-//! After parsing, [`load_str`], [`load_file`] and [`load_dir`] validate what the generator
-//! relies on: `info.style` is present and `RPC` (ROA is refused for now); `info.product` and
-//! `info.version` are present; every operation has known `methods`; every parameter has a
-//! `name`, a known `in` (`query`, `formData`, `body`, `header`), a known `style` if any and
-//! a `schema`, and no name appears twice; every `$ref` points to a schema of
-//! `components.schemas`; array schemas have `items`; `itemNode` wraps exactly one array;
-//! `enumValueTitles` only names values of `enum`; `errorCodes` keys are HTTP statuses and
-//! each error has an `errorCode`; endpoints have a region and a host, each region once; our
-//! `x-` keys are well formed.
+//! Loading is tolerant of what real metadata has, and strict about the rest. A first cheap
+//! look at `info` ([`preview_str`]) refuses a style other than `RPC` and `V3`
+//! ([`SpecErrorKind::UnsupportedStyle`]) before anything else is read. Then what a file says
+//! that cannot be taken as it is gets a documented, deterministic fallback and a [`Warning`]
+//! in [`Spec::warnings`], naming the file, the operation and the JSON path: a value of the
+//! wrong type is ignored; a parameter listed twice is merged (the first listing wins when
+//! they differ); a `$ref` to a missing schema, an `array` without `items` and a scalar with
+//! `items` become any JSON value; `enumValueTitles` outside `enum` are ignored; `errorCodes`
+//! keys that are not HTTP statuses keep their codes with an unknown status; unknown methods,
+//! parameters without a name, and bad endpoints are left out. Every class is listed on
+//! [`WarningKind`]. Only a file that is not JSON or not the metadata's shape (`info`,
+//! `apis`, `components.schemas`, `endpoints` of the wrong type; no `info.style`,
+//! `info.product` or `info.version`), and mistakes in our own `x-` keys, are errors.
 //!
 //! Every failure is a [`SpecError`] naming the file and the JSON path, e.g.
-//! `specs/x/api-docs.json: $.apis.QueryFoo.parameters[2]: parameter has no "name"`.
+//! `specs/x/api-docs.json: $.apis.QueryFoo.parameters[2]: invalid JSON at line 7 column 37`.
 //!
 //! # Example
 //!
@@ -84,7 +88,9 @@ mod load;
 mod path;
 mod schema;
 mod spec;
+mod tree;
 mod validate;
+mod warning;
 
 pub use api::{
     Api, ErrorCode, HttpMethod, OperationType, Parameter, ParameterLocation, ParameterStyle,
@@ -92,9 +98,12 @@ pub use api::{
 };
 pub use error::{SpecError, SpecErrorKind};
 pub use extensions::Extensions;
-pub use load::{SPEC_FILE_NAME, load_dir, load_file, load_str};
+pub use load::{
+    Preview, SPEC_FILE_NAME, check_place, load_dir, load_file, load_str, preview_str, spec_files,
+};
 pub use path::JsonPath;
 pub use schema::{AdditionalProperties, Schema, SchemaType};
 pub use spec::{
     ApiStyle, Components, Endpoint, EndpointRule, EndpointRuleEntry, Info, REGION_PLACEHOLDER, Spec,
 };
+pub use warning::{Warning, WarningKind};

@@ -33,6 +33,26 @@ impl JsonPath {
         if self.0.is_empty() { "$" } else { &self.0 }
     }
 
+    /// The operation the path is inside: `$.apis.QueryFoo.parameters[2]` -> `QueryFoo`.
+    pub fn operation(&self) -> Option<String> {
+        let rest = self.as_str().strip_prefix("$.apis")?;
+        if let Some(dotted) = rest.strip_prefix('.') {
+            let end = dotted.find(['.', '[']).unwrap_or(dotted.len());
+            return Some(dotted[..end].to_owned());
+        }
+        let quoted = rest.strip_prefix("['")?;
+        let mut name = String::new();
+        let mut chars = quoted.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => name.extend(chars.next()),
+                '\'' => return Some(name),
+                c => name.push(c),
+            }
+        }
+        None
+    }
+
     /// The path of a `serde_path_to_error` path. A trailing unknown segment (the key that
     /// was being read when the error happened) is dropped: the path names its object.
     pub(crate) fn from_serde(path: &serde_path_to_error::Path) -> Self {
@@ -114,6 +134,24 @@ mod tests {
             .key("schema")
             .key("x-secret");
         assert_eq!(p.as_str(), "$.apis.QueryFoo.parameters[2].schema.x-secret");
+    }
+
+    #[test]
+    fn operations_of_paths() {
+        let p = JsonPath::root()
+            .key("apis")
+            .key("QueryFoo")
+            .key("parameters")
+            .index(2);
+        assert_eq!(p.operation().as_deref(), Some("QueryFoo"));
+        let p = JsonPath::root()
+            .key("apis")
+            .key("Odd Name's")
+            .key("methods");
+        assert_eq!(p.operation().as_deref(), Some("Odd Name's"));
+        assert_eq!(JsonPath::root().key("apis").operation(), None);
+        assert_eq!(JsonPath::root().key("info").operation(), None);
+        assert_eq!(JsonPath::root().key("apisX").key("A").operation(), None);
     }
 
     #[test]

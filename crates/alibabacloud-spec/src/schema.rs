@@ -25,6 +25,9 @@ lenient::open_enum! {
         Object => "object",
         /// `array`, with `items`.
         Array => "array",
+        /// `any`: any JSON value. Loading also gives this type to a `$ref` that points
+        /// nowhere.
+        Any => "any",
     }
 }
 

@@ -7,12 +7,17 @@ use crate::api::Api;
 use crate::extensions::Extensions;
 use crate::lenient;
 use crate::schema::{Schema, component_name};
+use crate::warning::Warning;
 
 lenient::open_enum! {
     /// `info.style`: how requests are shaped.
     pub enum ApiStyle {
         /// `RPC`: `Action` + parameters in the query or a form body.
         Rpc => "RPC",
+        /// `V3`: RPC-like (`Action` + parameters), in the newer metadata of some products;
+        /// it may also describe ROA-style paths and raw bodies (see the generator's
+        /// warnings).
+        V3 => "V3",
         /// `ROA`: REST-like paths (refused by [`load_str`](crate::load_str) for now).
         Roa => "ROA",
     }
@@ -30,6 +35,10 @@ pub struct Spec {
     /// [`load_str`](crate::load_str). Not part of the file.
     #[serde(skip)]
     pub origin: String,
+    /// What loading found that could not be taken as it is, and the fallback applied (in
+    /// file order). Not part of the file.
+    #[serde(skip)]
+    pub warnings: Vec<Warning>,
     /// `version` of the metadata format (`1.0`).
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub version: Option<String>,
@@ -51,6 +60,13 @@ pub struct Spec {
     /// Other `x-` keys (e.g. `x-provenance`), kept as they are.
     #[serde(flatten)]
     pub extensions: Extensions,
+}
+
+impl ApiStyle {
+    /// Whether [`load_str`](crate::load_str) loads files of this style: `RPC` and `V3`.
+    pub fn is_supported(&self) -> bool {
+        matches!(self, ApiStyle::Rpc | ApiStyle::V3)
+    }
 }
 
 impl Spec {
@@ -97,7 +113,7 @@ impl Spec {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Info {
-    /// `style` (always present after loading, and `RPC` today).
+    /// `style` (always present after loading, and `RPC` or `V3`).
     #[serde(default)]
     pub style: Option<ApiStyle>,
     /// `product`, e.g. `BssOpenApi` (never empty after loading).

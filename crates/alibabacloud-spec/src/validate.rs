@@ -1,130 +1,165 @@
-//! Checks after parsing: what the generator relies on is present, known and consistent.
+//! Checks after parsing. What the metadata says that cannot be taken as it is gets its
+//! documented fallback and a [`Warning`] (the kinds are listed on [`WarningKind`]); only
+//! what makes the file unusable (no product or version) and mistakes in our own `x-` keys
+//! are errors.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::api::{Api, HttpMethod, Parameter, ParameterLocation, ParameterStyle};
+use crate::api::{Api, HttpMethod, OperationType, Parameter, http_status};
 use crate::error::{SpecError, SpecErrorKind};
 use crate::path::JsonPath;
 use crate::schema::{AdditionalProperties, Schema, SchemaType, component_name};
-use crate::spec::{ApiStyle, EndpointRule, REGION_PLACEHOLDER, Spec};
+use crate::spec::{EndpointRule, REGION_PLACEHOLDER, Spec};
+use crate::warning::{Warning, WarningKind};
 
-/// Checks `spec` and returns the first problem, in file order.
-pub(crate) fn validate(spec: &Spec) -> Result<(), SpecError> {
-    let v = Validator { spec };
+/// Checks `spec`, applies the fallbacks in place and records a warning for each, in file
+/// order; returns the first error.
+pub(crate) fn normalize(spec: &mut Spec, warnings: &mut Vec<Warning>) -> Result<(), SpecError> {
+    let origin = spec.origin.clone();
     let root = JsonPath::root();
-    v.info(&root.key("info"))?;
+    let info = root.key("info");
+    let err = |path: JsonPath, kind| SpecError::new(origin.clone(), path, kind);
+    if spec.info.product.trim().is_empty() {
+        return Err(err(
+            info,
+            SpecErrorKind::MissingField {
+                owner: "info",
+                field: "product",
+            },
+        ));
+    }
+    if spec.info.version.trim().is_empty() {
+        return Err(err(
+            info,
+            SpecErrorKind::MissingField {
+                owner: "info",
+                field: "version",
+            },
+        ));
+    }
+
+    let names: HashSet<String> = spec.components.schemas.keys().cloned().collect();
+    let mut checker = Checker {
+        origin: &origin,
+        components: &names,
+        warnings,
+    };
     let schemas = root.key("components").key("schemas");
-    for (name, schema) in &spec.components.schemas {
-        v.schema(schema, &schemas.key(name))?;
+    for (name, schema) in &mut spec.components.schemas {
+        checker.schema(schema, &schemas.key(name))?;
     }
     let apis = root.key("apis");
-    for (name, api) in &spec.apis {
-        v.api(name, api, &apis.key(name))?;
+    let mut empty_names = Vec::new();
+    for (name, api) in &mut spec.apis {
+        let path = apis.key(name);
+        if name.trim().is_empty() {
+            checker.warn(
+                path,
+                WarningKind::OperationName,
+                "the operation has an empty name; left out",
+            );
+            empty_names.push(name.clone());
+            continue;
+        }
+        checker.api(api, &path)?;
     }
-    v.endpoints(&root.key("endpoints"))?;
+    for name in empty_names {
+        spec.apis.shift_remove(&name);
+    }
+    checker.endpoints(&mut spec.endpoints, &root.key("endpoints"));
     if let Some(rule) = &spec.endpoint_rule {
-        v.endpoint_rule(rule, &root.key("x-endpoint-rule"))?;
+        checker.endpoint_rule(rule, &root.key("x-endpoint-rule"))?;
     }
     Ok(())
 }
 
-struct Validator<'a> {
-    spec: &'a Spec,
+struct Checker<'a> {
+    origin: &'a str,
+    /// The names of `components.schemas`.
+    components: &'a HashSet<String>,
+    warnings: &'a mut Vec<Warning>,
 }
 
-impl Validator<'_> {
-    fn err(&self, path: &JsonPath, kind: SpecErrorKind) -> SpecError {
-        SpecError::new(self.spec.origin.clone(), path.clone(), kind)
+impl Checker<'_> {
+    fn warn(&mut self, path: JsonPath, kind: WarningKind, message: impl Into<String>) {
+        self.warnings
+            .push(Warning::new(self.origin, path, kind, message));
     }
 
-    fn missing(&self, path: &JsonPath, owner: &'static str, field: &'static str) -> SpecError {
-        self.err(path, SpecErrorKind::MissingField { owner, field })
+    fn err(&self, path: &JsonPath, kind: SpecErrorKind) -> SpecError {
+        SpecError::new(self.origin, path.clone(), kind)
     }
 
     fn invalid(&self, path: &JsonPath, message: String) -> SpecError {
         self.err(path, SpecErrorKind::InvalidField(message))
     }
 
-    fn info(&self, path: &JsonPath) -> Result<(), SpecError> {
-        let info = &self.spec.info;
-        match &info.style {
-            None => return Err(self.missing(path, "info", "style")),
-            Some(ApiStyle::Rpc) => {}
-            Some(style) => {
-                return Err(self.err(
-                    &path.key("style"),
-                    SpecErrorKind::UnsupportedStyle {
-                        style: style.as_str().to_owned(),
-                    },
+    fn api(&mut self, api: &mut Api, path: &JsonPath) -> Result<(), SpecError> {
+        let mut index = 0;
+        api.methods.retain(|method| {
+            let keep = !matches!(method, HttpMethod::Other(_));
+            if !keep {
+                self.warnings.push(Warning::new(
+                    self.origin,
+                    path.key("methods").index(index),
+                    WarningKind::UnknownMethod,
+                    format!("\"{method}\" is not an HTTP method; ignored"),
                 ));
             }
-        }
-        if info.product.trim().is_empty() {
-            return Err(self.missing(path, "info", "product"));
-        }
-        if info.version.trim().is_empty() {
-            return Err(self.missing(path, "info", "version"));
-        }
-        Ok(())
-    }
-
-    fn api(&self, name: &str, api: &Api, path: &JsonPath) -> Result<(), SpecError> {
-        if name.trim().is_empty() {
-            return Err(self.invalid(path, "operation name is empty".to_owned()));
-        }
-        if api.methods.is_empty() {
-            return Err(self.missing(path, "operation", "methods"));
-        }
-        for (i, method) in api.methods.iter().enumerate() {
-            if let HttpMethod::Other(other) = method {
-                return Err(self.invalid(
-                    &path.key("methods").index(i),
-                    format!("unknown HTTP method \"{other}\""),
-                ));
-            }
+            index += 1;
+            keep
+        });
+        if let Some(OperationType::Other(other)) = &api.operation_type {
+            let message = format!(
+                "operationType \"{other}\" is none of read, write, readAndWrite; taken as \
+                 unspecified (not retried automatically)"
+            );
+            self.warn(
+                path.key("operationType"),
+                WarningKind::OperationType,
+                message,
+            );
         }
 
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, parameter) in api.parameters.iter().enumerate() {
-            let p_path = path.key("parameters").index(i);
-            self.parameter(parameter, &p_path)?;
-            if let Some(first) = seen.insert(parameter.name.as_str(), i) {
-                return Err(self.err(
-                    &p_path,
-                    SpecErrorKind::Inconsistent(format!(
-                        "parameter \"{}\" is also parameters[{first}]",
-                        parameter.name
-                    )),
-                ));
-            }
-        }
+        self.parameters(&mut api.parameters, &path.key("parameters"))?;
 
-        for (status, response) in &api.responses {
+        for (status, response) in &mut api.responses {
             let r_path = path.key("responses").key(status);
             if status != "default" && http_status(status).is_none() {
-                return Err(self.invalid(
-                    &r_path,
-                    format!("response key \"{status}\" is not an HTTP status"),
-                ));
+                let message = format!(
+                    "response key \"{status}\" is not an HTTP status; ignored (only the 200 \
+                     response is decoded)"
+                );
+                self.warn(r_path.clone(), WarningKind::ResponseStatus, message);
             }
-            if let Some(schema) = &response.schema {
+            if let Some(schema) = &mut response.schema {
                 self.schema(schema, &r_path.key("schema"))?;
             }
         }
 
-        for (status, codes) in &api.error_codes {
+        for (status, codes) in &mut api.error_codes {
             let e_path = path.key("errorCodes").key(status);
             if http_status(status).is_none() {
-                return Err(self.invalid(
-                    &e_path,
-                    format!("errorCodes key \"{status}\" is not an HTTP status (100-599)"),
-                ));
+                let message = format!(
+                    "errorCodes key \"{status}\" is not an HTTP status; its codes are kept, \
+                     with an unknown status"
+                );
+                self.warn(e_path.clone(), WarningKind::ErrorStatus, message);
             }
-            for (i, code) in codes.iter().enumerate() {
-                if code.error_code.trim().is_empty() {
-                    return Err(self.missing(&e_path.index(i), "error", "errorCode"));
+            let mut i = 0;
+            codes.retain(|code| {
+                let keep = !code.error_code.trim().is_empty();
+                if !keep {
+                    self.warnings.push(Warning::new(
+                        self.origin,
+                        e_path.index(i),
+                        WarningKind::ErrorCode,
+                        "the error has no errorCode; ignored",
+                    ));
                 }
-            }
+                i += 1;
+                keep
+            });
         }
 
         if let Some(auth) = &api.ram_authorization
@@ -142,88 +177,190 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn parameter(&self, parameter: &Parameter, path: &JsonPath) -> Result<(), SpecError> {
-        if parameter.name.trim().is_empty() {
-            return Err(self.missing(path, "parameter", "name"));
-        }
-        match &parameter.location {
-            None => return Err(self.missing(path, "parameter", "in")),
-            Some(
-                ParameterLocation::Query
-                | ParameterLocation::FormData
-                | ParameterLocation::Body
-                | ParameterLocation::Header,
-            ) => {}
-            Some(ParameterLocation::Path) => {
-                return Err(self.err(
-                    &path.key("in"),
-                    SpecErrorKind::UnsupportedParameterLocation {
-                        location: "path".to_owned(),
-                        reason: "path parameters belong to ROA APIs; this is an RPC API",
-                    },
-                ));
+    /// Parameters without a name are left out; a name listed again is merged when the
+    /// listings are identical, else the first listing wins.
+    fn parameters(
+        &mut self,
+        parameters: &mut Vec<Parameter>,
+        path: &JsonPath,
+    ) -> Result<(), SpecError> {
+        let mut keep = vec![true; parameters.len()];
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (i, parameter) in parameters.iter_mut().enumerate() {
+            let p_path = path.index(i);
+            if parameter.name.trim().is_empty() {
+                self.warn(
+                    p_path,
+                    WarningKind::ParameterName,
+                    "the parameter has no name; left out",
+                );
+                keep[i] = false;
+                continue;
             }
-            Some(ParameterLocation::Other(other)) => {
-                return Err(self.err(
-                    &path.key("in"),
-                    SpecErrorKind::UnsupportedParameterLocation {
-                        location: other.clone(),
-                        reason: "known: query, formData, body, header",
-                    },
-                ));
+            if let Some(schema) = &mut parameter.schema {
+                self.schema(schema, &p_path.key("schema"))?;
             }
         }
-        if let Some(ParameterStyle::Other(other)) = &parameter.style {
-            return Err(self.err(
-                &path.key("style"),
-                SpecErrorKind::UnsupportedParameterStyle {
-                    style: other.clone(),
-                },
-            ));
+        for i in 0..parameters.len() {
+            if !keep[i] {
+                continue;
+            }
+            let name = &parameters[i].name;
+            match first.get(name) {
+                None => {
+                    first.insert(name.clone(), i);
+                }
+                Some(&j) => {
+                    keep[i] = false;
+                    let differences = parameter_differences(&parameters[j], &parameters[i]);
+                    let (kind, message) = if differences.is_empty() {
+                        (
+                            WarningKind::DuplicateParameter,
+                            format!(
+                                "parameter \"{name}\" is listed again, identical to \
+                                 parameters[{j}]; merged"
+                            ),
+                        )
+                    } else {
+                        (
+                            WarningKind::ConflictingParameter,
+                            format!(
+                                "parameter \"{name}\" is listed again, unlike parameters[{j}] \
+                                 (differs in {}); the first listing is kept",
+                                differences.join(", ")
+                            ),
+                        )
+                    };
+                    self.warn(path.index(i), kind, message);
+                }
+            }
         }
-        match &parameter.schema {
-            None => Err(self.missing(path, "parameter", "schema")),
-            Some(schema) => self.schema(schema, &path.key("schema")),
-        }
+        let mut i = 0;
+        parameters.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        Ok(())
     }
 
-    fn schema(&self, schema: &Schema, path: &JsonPath) -> Result<(), SpecError> {
+    fn schema(&mut self, schema: &mut Schema, path: &JsonPath) -> Result<(), SpecError> {
         if let Some(reference) = &schema.reference {
-            let found = component_name(reference)
-                .is_some_and(|name| self.spec.components.schemas.contains_key(&name));
-            if !found {
-                return Err(self.err(
-                    &path.key("$ref"),
-                    SpecErrorKind::DanglingRef {
-                        reference: reference.clone(),
-                    },
-                ));
+            let found =
+                component_name(reference).is_some_and(|name| self.components.contains(&name));
+            if found {
+                // The schema is the one pointed to; its other keys do not count.
+                return self.extensions(schema, path);
+            }
+            let message = format!(
+                "$ref \"{reference}\" points to no schema of components.schemas; typed as any \
+                 JSON value"
+            );
+            self.warn(path.key("$ref"), WarningKind::DanglingRef, message);
+            schema.reference = None;
+            schema.schema_type = Some(SchemaType::Any);
+            schema.items = None;
+            schema.properties.clear();
+            schema.additional_properties = None;
+            schema.item_node = false;
+            return self.extensions(schema, path);
+        }
+        if let Some(SchemaType::Other(other)) = &schema.schema_type {
+            let message = format!("unknown type \"{other}\"; typed as any JSON value");
+            self.warn(path.key("type"), WarningKind::UnknownType, message);
+        }
+        let ty = schema.schema_type.clone();
+        if ty == Some(SchemaType::Array) && schema.items.is_none() {
+            self.warn(
+                path.clone(),
+                WarningKind::ArrayItems,
+                "an array without \"items\"; typed as a list of any JSON values",
+            );
+            schema.items = Some(Box::new(Schema {
+                schema_type: Some(SchemaType::Any),
+                ..Schema::default()
+            }));
+        }
+        if let Some(ty) = ty.filter(|t| !matches!(t, SchemaType::Other(_) | SchemaType::Any)) {
+            let mut extra = Vec::new();
+            if schema.items.is_some() && ty != SchemaType::Array {
+                extra.push("items");
+            }
+            if !schema.properties.is_empty() && ty != SchemaType::Object {
+                extra.push("properties");
+            }
+            if matches!(
+                schema.additional_properties,
+                Some(AdditionalProperties::Schema(_))
+            ) && ty != SchemaType::Object
+            {
+                extra.push("additionalProperties");
+            }
+            if !extra.is_empty() {
+                let scalar = !matches!(ty, SchemaType::Object | SchemaType::Array);
+                let outcome = if scalar {
+                    // The wire may hold either (official bodies have arrays there): accept
+                    // any value rather than fail to decode.
+                    "typed as any JSON value, since the wire may hold either"
+                } else {
+                    "the type decides and they are ignored"
+                };
+                let message = format!(
+                    "a schema of type {ty} with {}; {outcome}",
+                    extra.join(" and ")
+                );
+                self.warn(path.clone(), WarningKind::SchemaKeys, message);
+                if scalar {
+                    schema.schema_type = Some(SchemaType::Any);
+                    schema.items = None;
+                    schema.properties.clear();
+                    schema.additional_properties = None;
+                }
             }
         }
-        let is_string = schema.schema_type == Some(SchemaType::String);
-        if schema.schema_type == Some(SchemaType::Array) && schema.items.is_none() {
-            return Err(self.missing(path, "array schema", "items"));
-        }
         if schema.item_node && schema.item_node_list().is_none() {
-            return Err(self.invalid(
-                &path.key("itemNode"),
-                "an itemNode schema must be an object with exactly one property, an array"
-                    .to_owned(),
-            ));
+            self.warn(
+                path.key("itemNode"),
+                WarningKind::ItemNode,
+                "itemNode on a schema that does not wrap exactly one array; the flag is \
+                 ignored and the schema typed as written",
+            );
+            schema.item_node = false;
         }
-        if !schema.enum_values.is_empty()
-            && let Some(extra) = schema
+        if !schema.enum_values.is_empty() {
+            let extra: Vec<String> = schema
                 .enum_value_titles
                 .keys()
-                .find(|k| !schema.enum_values.contains(k))
-        {
-            return Err(self.err(
-                &path.key("enumValueTitles").key(extra),
-                SpecErrorKind::Inconsistent(format!(
-                    "enumValueTitles names \"{extra}\", which is not in enum"
-                )),
-            ));
+                .filter(|k| !schema.enum_values.contains(k))
+                .cloned()
+                .collect();
+            for value in extra {
+                let message = format!(
+                    "enumValueTitles names \"{value}\", which is not in enum; the title is ignored"
+                );
+                self.warn(
+                    path.key("enumValueTitles").key(&value),
+                    WarningKind::EnumTitle,
+                    message,
+                );
+                schema.enum_value_titles.shift_remove(&value);
+            }
         }
+        self.extensions(schema, path)?;
+        for (name, property) in &mut schema.properties {
+            self.schema(property, &path.key("properties").key(name))?;
+        }
+        if let Some(items) = &mut schema.items {
+            self.schema(items, &path.key("items"))?;
+        }
+        if let Some(AdditionalProperties::Schema(values)) = &mut schema.additional_properties {
+            self.schema(values, &path.key("additionalProperties"))?;
+        }
+        Ok(())
+    }
+
+    /// Our `x-` keys of a schema.
+    fn extensions(&self, schema: &Schema, path: &JsonPath) -> Result<(), SpecError> {
+        let is_string = schema.schema_type == Some(SchemaType::String);
         if schema.json_string && !is_string {
             return Err(self.invalid(
                 &path.key("x-json-string"),
@@ -244,39 +381,66 @@ impl Validator<'_> {
                 ));
             }
         }
-        for (name, property) in &schema.properties {
-            self.schema(property, &path.key("properties").key(name))?;
-        }
-        if let Some(items) = &schema.items {
-            self.schema(items, &path.key("items"))?;
-        }
-        if let Some(AdditionalProperties::Schema(values)) = &schema.additional_properties {
-            self.schema(values, &path.key("additionalProperties"))?;
-        }
         Ok(())
     }
 
-    fn endpoints(&self, path: &JsonPath) -> Result<(), SpecError> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, endpoint) in self.spec.endpoints.iter().enumerate() {
+    /// Region ids and hosts are trimmed; entries without a region or a host, with a host
+    /// that is not a host name, and repeated regions are left out.
+    fn endpoints(&mut self, endpoints: &mut Vec<crate::spec::Endpoint>, path: &JsonPath) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut keep = vec![true; endpoints.len()];
+        for (i, endpoint) in endpoints.iter_mut().enumerate() {
             let e_path = path.index(i);
-            if endpoint.region_id.trim().is_empty() {
-                return Err(self.missing(&e_path, "endpoint", "regionId"));
+            for (key, value) in [
+                ("regionId", &mut endpoint.region_id),
+                ("endpoint", &mut endpoint.endpoint),
+            ] {
+                let trimmed = value.trim();
+                if trimmed.len() != value.len() && !trimmed.is_empty() {
+                    let message = format!(
+                        "{key} {value:?} has white space around it; trimmed to \"{trimmed}\""
+                    );
+                    *value = trimmed.to_owned();
+                    self.warnings.push(Warning::new(
+                        self.origin,
+                        e_path.key(key),
+                        WarningKind::Endpoint,
+                        message,
+                    ));
+                }
             }
-            if endpoint.endpoint.trim().is_empty() {
-                return Err(self.missing(&e_path, "endpoint", "endpoint"));
-            }
-            if let Some(first) = seen.insert(endpoint.region_id.as_str(), i) {
-                return Err(self.err(
-                    &e_path.key("regionId"),
-                    SpecErrorKind::Inconsistent(format!(
-                        "region \"{}\" is also endpoints[{first}]",
-                        endpoint.region_id
-                    )),
-                ));
+            let host_ok = endpoint
+                .endpoint
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+            let problem = if endpoint.region_id.trim().is_empty() {
+                Some("the endpoint has no regionId; left out".to_owned())
+            } else if endpoint.endpoint.trim().is_empty() {
+                Some("the endpoint has no host (\"endpoint\"); left out".to_owned())
+            } else if !host_ok {
+                Some(format!(
+                    "endpoint {:?} is not a host name; left out",
+                    endpoint.endpoint
+                ))
+            } else if let Some(first) = seen.get(&endpoint.region_id) {
+                Some(format!(
+                    "region \"{}\" is also endpoints[{first}]; the first one is kept",
+                    endpoint.region_id
+                ))
+            } else {
+                seen.insert(endpoint.region_id.clone(), i);
+                None
+            };
+            if let Some(message) = problem {
+                self.warn(e_path, WarningKind::Endpoint, message);
+                keep[i] = false;
             }
         }
-        Ok(())
+        let mut i = 0;
+        endpoints.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
     }
 
     fn endpoint_rule(&self, rule: &EndpointRule, path: &JsonPath) -> Result<(), SpecError> {
@@ -316,10 +480,54 @@ impl Validator<'_> {
     }
 }
 
-/// `text` as an HTTP status code (100-599).
-fn http_status(text: &str) -> Option<u16> {
-    text.trim()
-        .parse::<u16>()
-        .ok()
-        .filter(|s| (100..=599).contains(s))
+/// The keys in which two listings of a parameter differ (`in`, `style`, `schema.required`,
+/// ...), empty when they are identical.
+fn parameter_differences(a: &Parameter, b: &Parameter) -> Vec<String> {
+    let mut out = Vec::new();
+    if a.location != b.location {
+        out.push("in".to_owned());
+    }
+    if a.style != b.style {
+        out.push("style".to_owned());
+    }
+    if a.allow_empty_value != b.allow_empty_value {
+        out.push("allowEmptyValue".to_owned());
+    }
+    if a.extensions != b.extensions {
+        out.push("x- keys".to_owned());
+    }
+    match (&a.schema, &b.schema) {
+        (Some(x), Some(y)) => out.extend(
+            schema_differences(x, y)
+                .into_iter()
+                .map(|k| format!("schema.{k}")),
+        ),
+        (None, None) => {}
+        _ => out.push("schema".to_owned()),
+    }
+    out
+}
+
+/// The keys in which two schemas differ.
+fn schema_differences(a: &Schema, b: &Schema) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    macro_rules! compare {
+        ($($field:ident => $key:literal),+ $(,)?) => {
+            $( if a.$field != b.$field { out.push($key); } )+
+        };
+    }
+    compare! {
+        schema_type => "type", format => "format", description => "description",
+        title => "title", required => "required", doc_required => "docRequired",
+        example => "example", default => "default", enum_values => "enum",
+        enum_value_titles => "enumValueTitles", items => "items", properties => "properties",
+        additional_properties => "additionalProperties", reference => "$ref",
+        item_node => "itemNode", deprecated => "deprecated", maximum => "maximum",
+        minimum => "minimum", exclusive_maximum => "exclusiveMaximum",
+        exclusive_minimum => "exclusiveMinimum", max_length => "maxLength",
+        min_length => "minLength", max_items => "maxItems", min_items => "minItems",
+        pattern => "pattern", secret => "x-secret", json_string => "x-json-string",
+        time_format => "x-time-format", extensions => "x- keys",
+    }
+    out
 }

@@ -1,10 +1,15 @@
-//! Malformed specs are refused with an error naming the file and the JSON path.
+//! What is not API metadata is refused with an error naming the file and the JSON path;
+//! the quirks of real metadata load, with a documented fallback and a warning naming the
+//! path.
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
 
-use alibabacloud_spec::{SpecError, SpecErrorKind, load_dir, load_file, load_str};
+use alibabacloud_spec::{
+    HttpMethod, SchemaType, Spec, SpecError, SpecErrorKind, WarningKind, load_dir, load_file,
+    load_str,
+};
 use common::fixture;
 use serde_json::{Value, json};
 
@@ -43,6 +48,20 @@ fn error_of(edit: impl FnOnce(&mut Value)) -> SpecError {
         Ok(_) => panic!("the edited spec loaded"),
         Err(e) => e,
     }
+}
+
+/// The edited spec, loaded, and its warnings as `(kind, path)`.
+fn warnings_of(edit: impl FnOnce(&mut Value)) -> (Spec, Vec<(WarningKind, String)>) {
+    let spec = match load_edited(edit) {
+        Ok(spec) => spec,
+        Err(e) => panic!("the edited spec did not load: {e}"),
+    };
+    let warnings = spec
+        .warnings
+        .iter()
+        .map(|w| (w.kind(), w.json_path().to_string()))
+        .collect();
+    (spec, warnings)
 }
 
 fn op(spec: &mut Value) -> &mut Value {
@@ -107,195 +126,349 @@ fn missing_style() {
 }
 
 #[test]
-fn parameter_without_name() {
+fn not_metadata_is_an_error() {
+    for (text, path) in [
+        ("[1, 2]", "$"),
+        (r#"{"info": "RPC"}"#, "$.info"),
+        (
+            r#"{"info": {"style": "RPC", "product": "P", "version": "1"}, "apis": []}"#,
+            "$.apis",
+        ),
+        (
+            r#"{"info": {"style": "RPC", "product": "P", "version": "1"}, "endpoints": {}}"#,
+            "$.endpoints",
+        ),
+    ] {
+        let err = load_str(text, FILE).unwrap_err();
+        assert_eq!(err.json_path().as_str(), path, "{text}: {err}");
+    }
     let err = error_of(|s| {
+        s["info"].as_object_mut().unwrap().remove("version");
+    });
+    assert_eq!(
+        err.to_string(),
+        "specs/x/api-docs.json: $.info: info has no \"version\""
+    );
+}
+
+#[test]
+fn parameters_without_name_are_left_out() {
+    let (spec, warnings) = warnings_of(|s| {
         op(s)["parameters"][1]
             .as_object_mut()
             .unwrap()
             .remove("name");
     });
     assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.parameters[1]: parameter has no \"name\""
+        warnings,
+        [(
+            WarningKind::ParameterName,
+            "$.apis.QueryFoo.parameters[1]".to_owned()
+        )]
+    );
+    assert_eq!(spec.apis["QueryFoo"].parameters.len(), 1);
+    let text = spec.warnings[0].to_string();
+    assert_eq!(
+        text,
+        "specs/x/api-docs.json: operation QueryFoo: $.apis.QueryFoo.parameters[1]: the \
+         parameter has no name; left out [parameter-name]"
     );
 }
 
 #[test]
-fn parameter_without_location_or_schema() {
-    let err = error_of(|s| {
+fn parameters_without_location_or_schema_load() {
+    // The generator decides what to do with them (and warns).
+    let (spec, warnings) = warnings_of(|s| {
         op(s)["parameters"][0].as_object_mut().unwrap().remove("in");
-    });
-    assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.parameters[0]: parameter has no \"in\""
-    );
-    let err = error_of(|s| {
-        op(s)["parameters"][0]
+        op(s)["parameters"][1]
             .as_object_mut()
             .unwrap()
             .remove("schema");
     });
-    assert_eq!(err.json_path().as_str(), "$.apis.QueryFoo.parameters[0]");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let parameters = &spec.apis["QueryFoo"].parameters;
+    assert!(parameters[0].location.is_none() && parameters[1].schema.is_none());
 }
 
 #[test]
-fn dangling_ref() {
-    let err = error_of(|s| {
+fn dangling_refs_are_any_json_value() {
+    let (spec, warnings) = warnings_of(|s| {
         op(s)["responses"]["200"]["schema"]["properties"]["Thing"]["$ref"] =
             json!("#/components/schemas/Nope");
-    });
-    assert!(matches!(err.kind(), SpecErrorKind::DanglingRef { .. }));
-    assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.responses['200'].schema.properties.Thing.$ref: \
-         $ref \"#/components/schemas/Nope\" points to no schema in components.schemas"
-    );
-    // Inside components too, and refs of another form.
-    let err = error_of(|s| {
         s["components"]["schemas"]["Thing"]["properties"]["Id"] =
-            json!({"$ref": "#/definitions/Id"});
+            json!({"$ref": "#/definitions/Id", "description": "kept"});
     });
     assert_eq!(
-        err.json_path().as_str(),
-        "$.components.schemas.Thing.properties.Id.$ref"
+        warnings,
+        [
+            (
+                WarningKind::DanglingRef,
+                "$.components.schemas.Thing.properties.Id.$ref".to_owned()
+            ),
+            (
+                WarningKind::DanglingRef,
+                "$.apis.QueryFoo.responses['200'].schema.properties.Thing.$ref".to_owned()
+            ),
+        ]
     );
+    let thing = &spec.apis["QueryFoo"].success_schema().unwrap().properties["Thing"];
+    assert_eq!(thing.schema_type, Some(SchemaType::Any));
+    assert!(thing.reference.is_none());
+    let id = &spec.components.schemas["Thing"].properties["Id"];
+    assert_eq!(id.description.as_deref(), Some("kept"));
+    assert!(spec.warnings[1].to_string().contains(
+        "$ref \"#/components/schemas/Nope\" points to no schema of components.schemas; typed as \
+         any JSON value [dangling-ref]"
+    ));
 }
 
 #[test]
 fn unsupported_style_roa() {
     let path = fixture("malformed/roa.json");
     let err = load_file(&path).unwrap_err();
-    assert!(matches!(err.kind(), SpecErrorKind::UnsupportedStyle { .. }));
+    assert!(matches!(
+        err.kind(),
+        SpecErrorKind::UnsupportedStyle { operations: 1, .. }
+    ));
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: $.info.style: unsupported style \"ROA\": only RPC APIs are supported",
+            "{}: $.info.style: unsupported style \"ROA\": only RPC and V3 APIs are supported",
             path.display()
         )
     );
+    // Refused on `info.style` alone: the rest is not read, even when it is nonsense.
+    let err = load_str(
+        r#"{"apis": {"A": 5, "B": [true]}, "info": {"style": "FC"}}"#,
+        FILE,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        SpecErrorKind::UnsupportedStyle { operations: 2, .. }
+    ));
+    // V3 files load.
+    let spec = load_edited(|s| s["info"]["style"] = json!("V3")).unwrap();
+    assert_eq!(spec.info.style, Some(alibabacloud_spec::ApiStyle::V3));
 }
 
 #[test]
-fn unknown_parameter_style() {
-    let err = error_of(|s| op(s)["parameters"][1]["style"] = json!("form"));
-    assert!(matches!(
-        err.kind(),
-        SpecErrorKind::UnsupportedParameterStyle { .. }
-    ));
-    assert!(
-        err.to_string().starts_with(
-            "specs/x/api-docs.json: $.apis.QueryFoo.parameters[1].style: \
-             unsupported parameter style \"form\""
-        ),
-        "{err}"
+fn unknown_parameter_styles_and_locations_load() {
+    let (spec, warnings) = warnings_of(|s| {
+        op(s)["parameters"][1]["style"] = json!("form");
+        op(s)["parameters"][0]["in"] = json!("cookie");
+    });
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        spec.apis["QueryFoo"].parameters[1].style,
+        Some(alibabacloud_spec::ParameterStyle::Other("form".to_owned()))
     );
 }
 
 #[test]
-fn unknown_or_roa_parameter_location() {
-    let err = error_of(|s| op(s)["parameters"][0]["in"] = json!("cookie"));
-    assert!(matches!(
-        err.kind(),
-        SpecErrorKind::UnsupportedParameterLocation { .. }
-    ));
-    assert!(
-        err.to_string().starts_with(
-            "specs/x/api-docs.json: $.apis.QueryFoo.parameters[0].in: \
-             unsupported parameter location \"in\": \"cookie\""
-        ),
-        "{err}"
-    );
-    let err = error_of(|s| op(s)["parameters"][0]["in"] = json!("path"));
-    assert!(err.to_string().contains("ROA"), "{err}");
-}
-
-#[test]
-fn array_without_items() {
-    let err = error_of(|s| {
+fn arrays_without_items_hold_any_json_value() {
+    let (spec, warnings) = warnings_of(|s| {
         op(s)["parameters"][1]["schema"]
             .as_object_mut()
             .unwrap()
             .remove("items");
     });
     assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.parameters[1].schema: array schema has no \"items\""
+        warnings,
+        [(
+            WarningKind::ArrayItems,
+            "$.apis.QueryFoo.parameters[1].schema".to_owned()
+        )]
     );
+    let items = spec.apis["QueryFoo"].parameters[1]
+        .schema
+        .as_ref()
+        .and_then(|s| s.items.as_deref())
+        .unwrap();
+    assert_eq!(items.schema_type, Some(SchemaType::Any));
 }
 
 #[test]
-fn wrong_type_names_the_field() {
-    let err = error_of(|s| op(s)["parameters"][0]["schema"]["x-secret"] = json!("yes"));
-    assert!(matches!(err.kind(), SpecErrorKind::InvalidField(_)));
+fn values_of_the_wrong_type_are_ignored() {
+    let (spec, warnings) = warnings_of(|s| {
+        op(s)["parameters"][0]["schema"]["minLength"] = json!(-1);
+        op(s)["parameters"][0]["schema"]["required"] = json!("maybe");
+        op(s)["parameters"][1]["schema"]["maxItems"] = json!({"a": 1});
+    });
+    assert_eq!(
+        warnings,
+        // In file order (`json!` writes keys sorted).
+        [
+            (
+                WarningKind::InvalidValue,
+                "$.apis.QueryFoo.parameters[0].schema.minLength".to_owned()
+            ),
+            (
+                WarningKind::InvalidValue,
+                "$.apis.QueryFoo.parameters[0].schema.required".to_owned()
+            ),
+            (
+                WarningKind::InvalidValue,
+                "$.apis.QueryFoo.parameters[1].schema.maxItems".to_owned()
+            ),
+        ]
+    );
+    let id = spec.apis["QueryFoo"].parameters[0].schema.as_ref().unwrap();
+    assert!(!id.required && id.min_length.is_none());
     assert!(
-        err.to_string().starts_with(
-            "specs/x/api-docs.json: $.apis.QueryFoo.parameters[0].schema.x-secret: invalid type"
+        spec.warnings[0].to_string().contains(
+            "invalid value: integer `-1`, expected a non-negative integer or a string holding \
+             one; the value is ignored [invalid-value]"
         ),
-        "{err}"
+        "{}",
+        spec.warnings[0]
     );
-    let err = error_of(|s| op(s)["parameters"] = json!(5));
+    // The order of properties survives the tolerant reading.
+    let props: Vec<_> = spec.apis["QueryFoo"]
+        .success_schema()
+        .unwrap()
+        .properties
+        .keys()
+        .collect();
+    assert_eq!(props, ["RequestId", "Thing"]);
+}
+
+#[test]
+fn parts_that_are_not_objects_are_left_out_with_their_original_indexes() {
+    let (spec, warnings) = warnings_of(|s| {
+        op(s)["parameters"] = json!([
+            "not a parameter",
+            {"name": "Id", "in": "query", "schema": {"type": "string", "minLength": -5}},
+            7,
+            {"name": "Tags", "in": "query", "schema": {"type": "string", "maxLength": -2}}
+        ]);
+        s["apis"]["Broken"] = json!("nonsense");
+        s["endpoints"] = json!([5, {"regionId": "cn-x", "endpoint": "x.aliyuncs.com"}]);
+    });
+    let paths: Vec<&str> = warnings.iter().map(|(_, p)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.apis.Broken",
+            "$.apis.QueryFoo.parameters[0]",
+            "$.apis.QueryFoo.parameters[1].schema.minLength",
+            "$.apis.QueryFoo.parameters[2]",
+            "$.apis.QueryFoo.parameters[3].schema.maxLength",
+            "$.endpoints[0]",
+        ]
+    );
     assert!(
-        err.to_string()
-            .starts_with("specs/x/api-docs.json: $.apis.QueryFoo.parameters: "),
-        "{err}"
+        warnings
+            .iter()
+            .all(|(k, _)| *k == WarningKind::InvalidValue)
     );
-    let err = error_of(|s| op(s)["parameters"][0]["schema"]["required"] = json!("maybe"));
-    assert_eq!(
-        err.json_path().as_str(),
-        "$.apis.QueryFoo.parameters[0].schema.required"
-    );
+    assert_eq!(spec.apis.len(), 1);
+    assert_eq!(spec.apis["QueryFoo"].parameters.len(), 2);
+    assert_eq!(spec.endpoints.len(), 1);
 }
 
 #[test]
-fn error_code_keys_are_http_statuses() {
-    let err = error_of(|s| op(s)["errorCodes"] = json!({"4xx": [{"errorCode": "X"}]}));
+fn odd_error_code_keys_keep_their_codes() {
+    let (spec, warnings) = warnings_of(|s| {
+        op(s)["errorCodes"] = json!({
+            "4092": [{"errorCode": "Odd.Status"}],
+            "400": [{"errorMessage": "no code"}, {"errorCode": "Foo.Bad"}]
+        });
+        op(s)["responses"]["5XX"] = json!({"schema": {"type": "object"}});
+    });
     assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.errorCodes['4xx']: \
-         errorCodes key \"4xx\" is not an HTTP status (100-599)"
+        warnings,
+        [
+            (
+                WarningKind::ResponseStatus,
+                "$.apis.QueryFoo.responses['5XX']".to_owned()
+            ),
+            (
+                WarningKind::ErrorCode,
+                "$.apis.QueryFoo.errorCodes['400'][0]".to_owned()
+            ),
+            (
+                WarningKind::ErrorStatus,
+                "$.apis.QueryFoo.errorCodes['4092']".to_owned()
+            ),
+        ]
     );
-    let err = error_of(|s| op(s)["errorCodes"] = json!({"400": [{"errorMessage": "no code"}]}));
-    assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.errorCodes['400'][0]: error has no \"errorCode\""
-    );
+    let errors: Vec<_> = spec.apis["QueryFoo"]
+        .documented_errors()
+        .map(|(status, e)| (status, e.error_code.as_str()))
+        .collect();
+    assert_eq!(errors, [(Some(400), "Foo.Bad"), (None, "Odd.Status")]);
 }
 
 #[test]
-fn methods_must_be_known_and_present() {
-    let err = error_of(|s| op(s)["methods"] = json!([]));
+fn methods_are_filtered() {
+    let (spec, warnings) = warnings_of(|s| op(s)["methods"] = json!(["post", "fetch", "put"]));
     assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo: operation has no \"methods\""
+        warnings,
+        [(
+            WarningKind::UnknownMethod,
+            "$.apis.QueryFoo.methods[1]".to_owned()
+        )]
     );
-    let err = error_of(|s| op(s)["methods"] = json!(["post", "fetch"]));
-    assert_eq!(err.json_path().as_str(), "$.apis.QueryFoo.methods[1]");
+    assert_eq!(
+        spec.apis["QueryFoo"].methods,
+        [HttpMethod::Post, HttpMethod::Put]
+    );
+    let (spec, warnings) = warnings_of(|s| op(s)["methods"] = json!([]));
+    assert!(warnings.is_empty() && spec.apis["QueryFoo"].methods.is_empty());
 }
 
 #[test]
-fn inconsistencies() {
-    let err = error_of(|s| op(s)["parameters"][1]["name"] = json!("Id"));
-    assert!(matches!(err.kind(), SpecErrorKind::Inconsistent(_)));
-    assert_eq!(
-        err.to_string(),
-        "specs/x/api-docs.json: $.apis.QueryFoo.parameters[1]: \
-         parameter \"Id\" is also parameters[0]"
-    );
-    let err = error_of(|s| {
+fn duplicates_and_other_inconsistencies() {
+    let (spec, warnings) = warnings_of(|s| {
+        let first = op(s)["parameters"][0].clone();
+        let mut other = first.clone();
+        other["schema"]["required"] = json!(false);
+        op(s)["parameters"].as_array_mut().unwrap().push(first);
+        op(s)["parameters"].as_array_mut().unwrap().push(other);
         s["endpoints"]
             .as_array_mut()
             .unwrap()
             .push(json!({"regionId": "cn-hangzhou", "endpoint": "x.aliyuncs.com"}));
-    });
-    assert_eq!(err.json_path().as_str(), "$.endpoints[1].regionId");
-    let err = error_of(|s| {
-        op(s)["parameters"][0]["schema"]["enum"] = json!(["a"]);
-        op(s)["parameters"][0]["schema"]["enumValueTitles"] = json!({"a": "", "b": ""});
+        op(s)["parameters"][1]["schema"]["enum"] = json!(["a"]);
+        op(s)["parameters"][1]["schema"]["enumValueTitles"] = json!({"a": "", "b": ""});
+        op(s)["operationType"] = json!("list");
     });
     assert_eq!(
-        err.json_path().as_str(),
-        "$.apis.QueryFoo.parameters[0].schema.enumValueTitles.b"
+        warnings,
+        [
+            (
+                WarningKind::OperationType,
+                "$.apis.QueryFoo.operationType".to_owned()
+            ),
+            (
+                WarningKind::EnumTitle,
+                "$.apis.QueryFoo.parameters[1].schema.enumValueTitles.b".to_owned()
+            ),
+            (
+                WarningKind::DuplicateParameter,
+                "$.apis.QueryFoo.parameters[2]".to_owned()
+            ),
+            (
+                WarningKind::ConflictingParameter,
+                "$.apis.QueryFoo.parameters[3]".to_owned()
+            ),
+            (WarningKind::Endpoint, "$.endpoints[1]".to_owned()),
+        ]
     );
+    assert!(
+        spec.warnings[3]
+            .message()
+            .contains("differs in schema.required")
+    );
+    // The first listing wins; the titles keep only values of `enum`.
+    let parameters = &spec.apis["QueryFoo"].parameters;
+    assert_eq!(parameters.len(), 2);
+    assert!(parameters[0].schema.as_ref().unwrap().required);
+    let tags = parameters[1].schema.as_ref().unwrap();
+    assert_eq!(tags.enum_value_titles.len(), 1);
+    assert_eq!(spec.endpoints.len(), 1);
+    // Our own keys stay strict.
     let err = error_of(|s| {
         op(s)["ramActions"] = json!([{"ramAction": {"action": "demo:QueryFoo"}}]);
         op(s)["x-ram-authorization"] = json!({"disclosed": false});
@@ -307,7 +480,83 @@ fn inconsistencies() {
 }
 
 #[test]
+fn endpoints_are_trimmed_or_left_out() {
+    let (spec, warnings) = warnings_of(|s| {
+        s["endpoints"] = json!([
+            {"regionId": "cn-hangzhou", "endpoint": "demo.cn-hangzhou.aliyuncs.com\t"},
+            {"regionId": " cn-beijing", "endpoint": "demo.cn-beijing.aliyuncs.com"},
+            {"regionId": "cn-x", "endpoint": "not a host"},
+            {"regionId": "cn-y", "endpoint": ""},
+            {"regionId": "cn-beijing", "endpoint": "other.aliyuncs.com"}
+        ]);
+    });
+    let paths: Vec<&str> = warnings.iter().map(|(_, p)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.endpoints[0].endpoint",
+            "$.endpoints[1].regionId",
+            "$.endpoints[2]",
+            "$.endpoints[3]",
+            "$.endpoints[4]",
+        ]
+    );
+    assert!(warnings.iter().all(|(k, _)| *k == WarningKind::Endpoint));
+    let hosts: Vec<(&str, &str)> = spec
+        .endpoints
+        .iter()
+        .map(|e| (e.region_id.as_str(), e.endpoint.as_str()))
+        .collect();
+    assert_eq!(
+        hosts,
+        [
+            ("cn-hangzhou", "demo.cn-hangzhou.aliyuncs.com"),
+            ("cn-beijing", "demo.cn-beijing.aliyuncs.com")
+        ]
+    );
+}
+
+#[test]
+fn schema_quirks() {
+    let (spec, warnings) = warnings_of(|s| {
+        let props = &mut op(s)["responses"]["200"]["schema"]["properties"];
+        props["Odd"] = json!({"type": "file"});
+        props["Wrapped"] = json!({"type": "object", "itemNode": true, "properties": {
+            "A": {"type": "string"}, "B": {"type": "string"}}});
+        props["Both"] = json!({"type": "object", "items": {"type": "string"},
+            "properties": {"X": {"type": "string"}}});
+    });
+    assert_eq!(
+        warnings,
+        [
+            (
+                WarningKind::SchemaKeys,
+                "$.apis.QueryFoo.responses['200'].schema.properties.Both".to_owned()
+            ),
+            (
+                WarningKind::UnknownType,
+                "$.apis.QueryFoo.responses['200'].schema.properties.Odd.type".to_owned()
+            ),
+            (
+                WarningKind::ItemNode,
+                "$.apis.QueryFoo.responses['200'].schema.properties.Wrapped.itemNode".to_owned()
+            ),
+        ]
+    );
+    let props = &spec.apis["QueryFoo"].success_schema().unwrap().properties;
+    assert!(!props["Wrapped"].item_node);
+}
+
+#[test]
 fn our_x_keys_are_checked() {
+    let err = error_of(|s| op(s)["parameters"][0]["schema"]["x-secret"] = json!("yes"));
+    assert!(matches!(err.kind(), SpecErrorKind::InvalidField(_)));
+    assert!(
+        err.to_string().starts_with(
+            "specs/x/api-docs.json: $.apis.QueryFoo.parameters[0].schema.x-secret: invalid type"
+        ),
+        "{err}"
+    );
     let err = error_of(|s| s["x-endpoint-rule"]["rules"][0]["regionprefix"] = json!("cn-"));
     assert!(
         err.to_string().contains("unknown field `regionprefix`"),

@@ -22,8 +22,9 @@ pub fn header(spec_path: &str, toml: bool) -> String {
     format!("{comment} generated from {spec_path} {MARKER}")
 }
 
-/// Checks every file before anything is written: the header, Rust that parses, a sane
-/// `Cargo.toml`.
+/// Checks every file before anything is written: the header and a sane `Cargo.toml`. The
+/// Rust files need no second parse: [`render`](super::render) built each one from a
+/// `syn::File` (the emitted tokens, parsed once) and formatted it with `prettyplease`.
 ///
 /// # Errors
 /// [`CodegenError::InvalidOutput`] naming the file; this is a bug of the generator.
@@ -39,11 +40,9 @@ pub fn validate(files: &FileSet) -> Result<(), CodegenError> {
                 "the first line is not the generated-file header".to_owned(),
             ));
         }
-        if path.ends_with(".rs") {
-            syn::parse_file(contents).map_err(|e| invalid(format!("not valid Rust: {e}")))?;
-        } else if path.ends_with("Cargo.toml") {
+        if path.ends_with("Cargo.toml") {
             check_cargo_toml(contents).map_err(invalid)?;
-        } else {
+        } else if !path.ends_with(".rs") {
             return Err(invalid("unexpected kind of file".to_owned()));
         }
     }
@@ -100,7 +99,10 @@ fn check_cargo_toml(text: &str) -> Result<(), String> {
 
 /// Every file under `dir` (path relative to it, `/`-separated) and its contents. Nothing
 /// when `dir` does not exist.
-fn read_tree(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, CodegenError> {
+///
+/// # Errors
+/// [`CodegenError::Io`] when the tree cannot be read.
+pub fn read_tree(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, CodegenError> {
     let mut out = BTreeMap::new();
     if !dir.exists() {
         return Ok(out);
@@ -188,7 +190,11 @@ impl fmt::Display for CheckReport {
 /// # Errors
 /// [`CodegenError::Io`] when the tree cannot be read.
 pub fn check(out: &Path, files: &FileSet) -> Result<CheckReport, CodegenError> {
-    let disk = read_tree(out)?;
+    Ok(compare(out, &read_tree(out)?, files))
+}
+
+/// Compares `files` with `disk`, the tree under `out` as [`read_tree`] read it.
+pub fn compare(out: &Path, disk: &BTreeMap<String, Vec<u8>>, files: &FileSet) -> CheckReport {
     let mut report = CheckReport {
         out: out.to_path_buf(),
         ..CheckReport::default()
@@ -205,7 +211,7 @@ pub fn check(out: &Path, files: &FileSet) -> Result<CheckReport, CodegenError> {
         .filter(|p| !files.contains_key(*p))
         .cloned()
         .collect();
-    Ok(report)
+    report
 }
 
 /// Replaces the tree under `out` with `files`, all or nothing: the files are written into a
@@ -221,6 +227,26 @@ pub fn check(out: &Path, files: &FileSet) -> Result<CheckReport, CodegenError> {
 /// [`CodegenError::Io`] when writing fails (the old tree is then still in place).
 pub fn write(out: &Path, files: &FileSet) -> Result<(), CodegenError> {
     validate(files)?;
+    if out.exists() && !out.is_dir() {
+        return Err(CodegenError::UnsafeOutput {
+            dir: out.to_path_buf(),
+            reason: "it is not a directory".to_owned(),
+        });
+    }
+    let disk = read_tree(out)?;
+    write_over(out, files, disk)
+}
+
+/// [`write`], with `disk` the tree under `out` as [`read_tree`] read it (empty when `out`
+/// does not exist); `files` are validated already.
+///
+/// # Errors
+/// As [`write`].
+pub fn write_over(
+    out: &Path,
+    files: &FileSet,
+    disk: BTreeMap<String, Vec<u8>>,
+) -> Result<(), CodegenError> {
     let disk = if out.exists() {
         if !out.is_dir() {
             return Err(CodegenError::UnsafeOutput {
@@ -228,7 +254,6 @@ pub fn write(out: &Path, files: &FileSet) -> Result<(), CodegenError> {
                 reason: "it is not a directory".to_owned(),
             });
         }
-        let disk = read_tree(out)?;
         for (path, contents) in &disk {
             let first = contents.split(|b| *b == b'\n').next().unwrap_or_default();
             if !String::from_utf8_lossy(first).trim_end().ends_with(MARKER) {
@@ -299,10 +324,14 @@ fn stage(
     disk: Option<&BTreeMap<String, Vec<u8>>>,
 ) -> Result<(), CodegenError> {
     fs::create_dir_all(staging).map_err(|e| io_error(staging, e))?;
+    let mut made: BTreeSet<PathBuf> = BTreeSet::new();
     for (path, contents) in files {
         let target = staging.join(path);
-        if let Some(dir) = target.parent() {
+        if let Some(dir) = target.parent()
+            && !made.contains(dir)
+        {
             fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+            made.insert(dir.to_path_buf());
         }
         let unchanged = disk
             .and_then(|d| d.get(path))

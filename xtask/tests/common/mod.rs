@@ -20,9 +20,21 @@ pub(crate) fn refused_dir() -> PathBuf {
         .join("refused")
 }
 
+/// `xtask/tests/quirks`: one specs root per quirk class of real metadata.
+pub(crate) fn quirks_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("quirks")
+}
+
 /// The fixtures' names (the sub-directories of [`fixtures_dir`]), sorted.
 pub(crate) fn fixture_names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(fixtures_dir())
+    subdir_names(&fixtures_dir())
+}
+
+/// The names of the sub-directories of `dir`, sorted.
+pub(crate) fn subdir_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap())
         .filter(|e| e.path().is_dir())

@@ -49,13 +49,14 @@ pub fn inner(docs: &Docs) -> TokenStream {
     attrs(&lines(docs), true)
 }
 
-/// Doc attributes for already-rendered lines.
+/// Doc attributes for already-rendered lines (tabs become spaces: clippy's
+/// `tabs_in_doc_comments`).
 pub fn attrs(lines: &[String], inner: bool) -> TokenStream {
     let docs = lines.iter().map(|line| {
         let text = if line.is_empty() {
             String::new()
         } else {
-            format!(" {line}")
+            format!(" {}", line.replace('\t', "    "))
         };
         if inner {
             quote!(#![doc = #text])
@@ -84,6 +85,8 @@ pub fn sanitize_markdown(text: &str) -> String {
     let mut fence: Option<String> = None;
     // The content column of the innermost list item, while in a list.
     let mut list: Option<usize> = None;
+    // The columns of the open ordered lists, outermost first.
+    let mut ordered_columns: Vec<usize> = Vec::new();
     let mut prev_blank = true;
     let mut prev_quote = false;
     for raw in text.lines() {
@@ -112,6 +115,7 @@ pub fn sanitize_markdown(text: &str) -> String {
             out.push(format!("{marker}text"));
             fence = Some(marker);
             list = None;
+            ordered_columns.clear();
             prev_blank = false;
             prev_quote = false;
             continue;
@@ -122,20 +126,43 @@ pub fn sanitize_markdown(text: &str) -> String {
             out.push(String::new());
         }
         let item = list_item(trimmed);
+        // `2.`, `3.` ... (a number other than 1) after an ordered item of the list: the
+        // site renders it as a sibling however it is indented, and Markdown cannot start a
+        // nested list with it.
+        let later_number = trimmed
+            .split(['.', ')'])
+            .next()
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|n| n.trim_start_matches('0') != "1");
         let column = if is_quote {
             list = None;
+            ordered_columns.clear();
             0
         } else if let Some(offset) = item {
-            let column = match list {
-                Some(content) => indent.min(content),
-                None if indent >= 4 => 0,
-                None => indent,
+            let ordered = trimmed.starts_with(|c: char| c.is_ascii_digit());
+            // The innermost open ordered list that is not deeper than the line.
+            let sibling = ordered_columns
+                .iter()
+                .rev()
+                .find(|c| **c <= indent)
+                .or(ordered_columns.first())
+                .copied();
+            let column = match (list, sibling) {
+                (Some(_), Some(sibling)) if ordered && later_number => sibling,
+                (Some(content), _) => indent.min(content),
+                (None, _) if indent >= 4 => 0,
+                (None, _) => indent,
             };
             list = Some(column + offset);
+            ordered_columns.retain(|c| if ordered { *c <= column } else { *c < column });
+            if ordered && ordered_columns.last() != Some(&column) {
+                ordered_columns.push(column);
+            }
             column
         } else if let Some(content) = list {
             if prev_blank && indent < content {
                 list = None;
+                ordered_columns.clear();
                 0
             } else {
                 // A continuation of the item (lazy ones get the item's indentation), never
@@ -550,6 +577,24 @@ mod tests {
         );
         assert_eq!(sanitize_markdown("> note\nnext"), "> note\n\nnext");
         assert_eq!(sanitize_markdown("1.  one\n2.  two"), "1.  one\n2.  two");
+    }
+
+    #[test]
+    fn later_numbers_are_siblings_however_indented() {
+        // As in xtee's `openUserType`: clippy's `doc_overindented_list_items` otherwise.
+        assert_eq!(
+            sanitize_markdown("Kinds:\n\n1. New.\n  2. Old.\n    3. Pay.\n\nAfter."),
+            "Kinds:\n\n1. New.\n2. Old.\n3. Pay.\n\nAfter."
+        );
+        // A real nested list keeps its indentation.
+        assert_eq!(
+            sanitize_markdown("1. a\n   1. a.1\n   2. a.2\n2. b"),
+            "1. a\n   1. a.1\n   2. a.2\n2. b"
+        );
+        assert_eq!(
+            sanitize_markdown("*   a\n    1. x\n    2. y\n*   b"),
+            "*   a\n    1. x\n    2. y\n*   b"
+        );
     }
 
     #[test]

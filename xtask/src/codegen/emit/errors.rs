@@ -40,9 +40,13 @@ pub fn error_code(op: &Operation) -> TokenStream {
     });
     let status_arms = errors.variants.iter().map(|v| {
         let v_name = ident(&v.name);
-        let status =
-            proc_macro2::Literal::u16_unsuffixed(v.statuses.first().copied().unwrap_or(400));
-        quote!(Self::#v_name => ::std::option::Option::Some(#status),)
+        match v.statuses.first() {
+            Some(status) => {
+                let status = proc_macro2::Literal::u16_unsuffixed(*status);
+                quote!(Self::#v_name => ::std::option::Option::Some(#status),)
+            }
+            None => quote!(Self::#v_name => ::std::option::Option::None,),
+        }
     });
     let known_arms = errors.variants.iter().map(|v| {
         let v_name = ident(&v.name);

@@ -109,7 +109,8 @@ pub fn client(product: &Product) -> TokenStream {
                 .to_owned(),
             "error's code is an enum of the codes documented for the operation:".to_owned(),
         ]);
-        if let Some(code) = op.errors.variants.first() {
+        let with_status = op.errors.variants.iter().find(|v| !v.statuses.is_empty());
+        if let Some(code) = with_status.or(op.errors.variants.first()) {
             let module = unraw(&op.module);
             lines.extend([
                 String::new(),
@@ -131,10 +132,10 @@ pub fn client(product: &Product) -> TokenStream {
                     "    Err(err) if err.code() == Some(&{}::{}) => {{",
                     op.errors.enum_name, code.name
                 ),
-                format!(
-                    "        // Documented for HTTP {}.",
-                    code.statuses.first().copied().unwrap_or(400)
-                ),
+                match code.statuses.first() {
+                    Some(status) => format!("        // Documented for HTTP {status}."),
+                    None => "        // Documented without an HTTP status.".to_owned(),
+                },
                 "    }".to_owned(),
                 "    Err(err) => eprintln!(\"{err}\"),".to_owned(),
                 "}".to_owned(),

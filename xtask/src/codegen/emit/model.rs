@@ -66,7 +66,7 @@ pub fn struct_def(s: &StructDef, paths: &TypePaths, is_request: bool) -> TokenSt
         let field_docs = docs::outer(&f.docs);
         let field_name = ident(&f.name);
         let field_type = field_ty(f, paths);
-        let serde = serde_attr(f);
+        let serde = serde_attr(f, s.transparent);
         quote! {
             #field_docs
             #serde
@@ -100,6 +100,11 @@ pub fn struct_def(s: &StructDef, paths: &TypePaths, is_request: bool) -> TokenSt
     } else {
         quote!()
     };
+    let transparent = if s.transparent {
+        quote!(#[serde(transparent)])
+    } else {
+        quote!()
+    };
     quote! {
         #docs
         #[derive(
@@ -110,6 +115,7 @@ pub fn struct_def(s: &StructDef, paths: &TypePaths, is_request: bool) -> TokenSt
             ::serde::Serialize,
             ::serde::Deserialize,
         )]
+        #transparent
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -120,8 +126,9 @@ pub fn struct_def(s: &StructDef, paths: &TypePaths, is_request: bool) -> TokenSt
 }
 
 /// `#[serde(...)]` of a field: the wire name, `default`, when to skip it on output, and the
-/// lenient reader when its type has one.
-fn serde_attr(f: &Field) -> TokenStream {
+/// lenient reader when its type has one. The field of a transparent struct has no name and
+/// cannot have a default: only its reader.
+fn serde_attr(f: &Field, transparent: bool) -> TokenStream {
     let wire = &f.wire;
     let (skip, with): (&str, Option<&str>) = match (&f.shape, &f.ty) {
         (Shape::Optional, t) => ("::std::option::Option::is_none", option_reader(t)),
@@ -148,6 +155,8 @@ fn serde_attr(f: &Field) -> TokenStream {
         ),
     };
     match with {
+        Some(with) if transparent => quote!(#[serde(deserialize_with = #with)]),
+        None if transparent => quote!(),
         Some(with) => quote! {
             #[serde(rename = #wire, default, skip_serializing_if = #skip, deserialize_with = #with)]
         },

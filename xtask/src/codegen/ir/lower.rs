@@ -1,10 +1,16 @@
 //! Spec to IR: products, operations, parameters, responses, error codes.
+//!
+//! What the generator cannot express gets a documented fallback and a [`Warning`] (the kinds
+//! are listed on [`WarningKind`]): an operation that cannot be sent as an RPC call is left
+//! out, a parameter that cannot be sent is left out (and its operation when it is required),
+//! odd methods, locations and styles get the defaults of an RPC call, a success response that
+//! is not an object is decoded whole.
 
 use std::collections::BTreeMap;
 
 use alibabacloud_spec::{
-    Api, HttpMethod, JsonPath, OperationType, ParameterLocation, ParameterStyle, Schema,
-    SchemaType, Spec,
+    Api, ApiStyle, HttpMethod, JsonPath, OperationType, Parameter, ParameterLocation,
+    ParameterStyle, Schema, SchemaType, Spec, Warning, WarningKind,
 };
 
 use super::types::{self, Owner, Position, Scope, field_methods, shape_of};
@@ -29,12 +35,12 @@ const RESERVED_MODULES: &[&str] = &[
 ];
 
 /// Lowers one loaded spec. `spec_path` is the path written in the headers of the generated
-/// files (relative, e.g. `specs/bssopenapi/2017-12-14/api-docs.json`).
+/// files (relative, e.g. `specs/bssopenapi/2017-12-14/api-docs.json`). The product's
+/// [`warnings`](Product::warnings) are the spec's (from loading) followed by the
+/// generator's, in file order.
 ///
 /// # Errors
-/// [`CodegenError::Unsupported`] naming the file, the operation and the JSON path for what
-/// the generator cannot express (an operation that is neither GET nor POST, a response that
-/// is not an object, a schema that contains itself without an object in between).
+/// [`CodegenError::Unsupported`] when no crate can be named after the product and version.
 pub fn lower(spec: &Spec, spec_path: &str) -> Result<Product, CodegenError> {
     let file = spec.origin.as_str();
     let dir = crate_dir(&spec.info.product, &spec.info.version).ok_or_else(|| {
@@ -51,7 +57,8 @@ pub fn lower(spec: &Spec, spec_path: &str) -> Result<Product, CodegenError> {
     })?;
     let lib_base = format!("alibabacloud_{}", dir.replace('-', "_"));
 
-    let components = types::lower_components(spec, file)?;
+    let mut warnings = spec.warnings.clone();
+    let components = types::lower_components(spec, file, &mut warnings);
     let mut uses_json = components.uses_json;
 
     let mut modules = Namespace::with_reserved(RESERVED_MODULES.iter().copied());
@@ -59,11 +66,27 @@ pub fn lower(spec: &Spec, spec_path: &str) -> Result<Product, CodegenError> {
     actions.sort_by(|a, b| a.0.cmp(b.0));
     let mut operations = Vec::with_capacity(actions.len());
     for (action, api) in actions {
+        let path = JsonPath::root().key("apis").key(action);
+        if let Some(skip) = skip_reason(spec, api, &path) {
+            warnings.push(skip.into_warning(file));
+            continue;
+        }
         let module = modules.claim(&module_candidate(action), Case::Snake);
-        let lowered = lower_operation(spec, file, action, api, module, &components.index)?;
+        let lowered = lower_operation(
+            spec,
+            file,
+            action,
+            api,
+            module,
+            &components.index,
+            &mut warnings,
+        );
         uses_json |= lowered.1;
         operations.push(lowered.0);
     }
+    // Operation by operation in file order (the rest first); within one, the spec's
+    // warnings, then the generator's, each in the order met.
+    warnings.sort_by_cached_key(|w| operation_rank(spec, w.json_path()));
 
     Ok(Product {
         spec_path: spec_path.to_owned(),
@@ -90,7 +113,16 @@ pub fn lower(spec: &Spec, spec_path: &str) -> Result<Product, CodegenError> {
         operations,
         shared_types: components.defs,
         uses_json_value: uses_json,
+        warnings,
     })
+}
+
+/// 0 outside operations, else 1 + the operation's index in the file.
+fn operation_rank(spec: &Spec, path: &JsonPath) -> usize {
+    match path.operation() {
+        Some(op) => 1 + spec.apis.get_index_of(&op).unwrap_or(spec.apis.len()),
+        None => 0,
+    }
 }
 
 /// `<product lower-case><version without separators>`: `bssopenapi20171214`,
@@ -125,6 +157,138 @@ fn module_candidate(action: &str) -> String {
     }
 }
 
+/// Why an operation is left out, as a warning to give.
+struct Skip {
+    path: JsonPath,
+    kind: WarningKind,
+    message: String,
+}
+
+impl Skip {
+    fn into_warning(self, file: &str) -> Warning {
+        Warning::new(file, self.path, self.kind, self.message)
+    }
+}
+
+/// Whether the operation cannot be generated as an RPC call: it allows only methods other
+/// than GET and POST, has a path parameter, or requires a parameter that cannot be sent.
+fn skip_reason(spec: &Spec, api: &Api, path: &JsonPath) -> Option<Skip> {
+    let sendable = |m: &HttpMethod| matches!(m, HttpMethod::Get | HttpMethod::Post);
+    if !api.methods.is_empty() && !api.methods.iter().any(sendable) {
+        let listed: Vec<&str> = api.methods.iter().map(HttpMethod::as_str).collect();
+        return Some(Skip {
+            path: path.key("methods"),
+            kind: WarningKind::UnsupportedMethod,
+            message: format!(
+                "the operation allows only {}, but an RPC call is sent with GET or POST; the \
+                 operation is left out",
+                listed.join(", ")
+            ),
+        });
+    }
+    for (i, parameter) in api.parameters.iter().enumerate() {
+        let p_path = path.key("parameters").index(i);
+        match location(spec, parameter) {
+            Placement::Path => {
+                return Some(Skip {
+                    path: p_path.key("in"),
+                    kind: WarningKind::PathParameter,
+                    message: format!(
+                        "parameter \"{}\" is in the URL path (a ROA-style call), which an RPC \
+                         call cannot send; the operation is left out",
+                        parameter.name
+                    ),
+                });
+            }
+            Placement::Unsendable(kind, what) if parameter.is_required() => {
+                return Some(Skip {
+                    path: p_path.key("in"),
+                    kind,
+                    message: format!(
+                        "required parameter \"{}\" is {what}, which the runtime cannot send; \
+                         the operation is left out",
+                        parameter.name
+                    ),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where a parameter can go.
+enum Placement {
+    /// Sent at this location.
+    Sent(Location),
+    /// `in` is absent: sent in the query, with a warning.
+    Default,
+    /// `in: path`.
+    Path,
+    /// Cannot be sent: the warning kind and what it is.
+    Unsendable(WarningKind, String),
+}
+
+fn location(spec: &Spec, parameter: &Parameter) -> Placement {
+    match &parameter.location {
+        Some(ParameterLocation::Query) => Placement::Sent(Location::Query),
+        Some(ParameterLocation::FormData) => Placement::Sent(Location::Form),
+        // In an RPC file, `in: body` is a form field; in a V3 file it is the raw body.
+        Some(ParameterLocation::Body) if spec.info.style == Some(ApiStyle::V3) => {
+            Placement::Unsendable(
+                WarningKind::BodyParameter,
+                "the raw request body of a V3 call (`in: body`)".to_owned(),
+            )
+        }
+        Some(ParameterLocation::Body) => Placement::Sent(Location::Form),
+        Some(ParameterLocation::Header) => Placement::Sent(Location::Header),
+        Some(ParameterLocation::Path) => Placement::Path,
+        Some(ParameterLocation::Other(other)) => Placement::Unsendable(
+            WarningKind::ParameterLocation,
+            format!("in an unknown location (\"in\": \"{other}\")"),
+        ),
+        None => Placement::Default,
+    }
+}
+
+/// The HTTP method: POST when allowed, else GET; POST when the spec lists none.
+fn method(api: &Api, path: &JsonPath, file: &str, warnings: &mut Vec<Warning>) -> Method {
+    let others: Vec<&str> = api
+        .methods
+        .iter()
+        .filter(|m| !matches!(m, HttpMethod::Get | HttpMethod::Post))
+        .map(HttpMethod::as_str)
+        .collect();
+    if api.methods.is_empty() {
+        warnings.push(Warning::new(
+            file,
+            path.key("methods"),
+            WarningKind::HttpMethod,
+            "the operation lists no HTTP method; sent with POST",
+        ));
+    } else if !others.is_empty() {
+        warnings.push(Warning::new(
+            file,
+            path.key("methods"),
+            WarningKind::HttpMethod,
+            format!(
+                "{} {} ignored: an RPC call is sent with GET or POST",
+                if others.len() == 1 {
+                    "method"
+                } else {
+                    "methods"
+                },
+                others.join(", ") + if others.len() == 1 { " is" } else { " are" }
+            ),
+        ));
+    }
+    if api.methods.contains(&HttpMethod::Get) && !api.methods.contains(&HttpMethod::Post) {
+        Method::Get
+    } else {
+        Method::Post
+    }
+}
+
 fn lower_operation(
     spec: &Spec,
     file: &str,
@@ -132,29 +296,22 @@ fn lower_operation(
     api: &Api,
     module: String,
     index: &BTreeMap<String, Ty>,
-) -> Result<(Operation, bool), CodegenError> {
+    warnings: &mut Vec<Warning>,
+) -> (Operation, bool) {
     let path = JsonPath::root().key("apis").key(action);
-    let unsupported = |p: &JsonPath, reason: String| CodegenError::Unsupported {
-        file: file.to_owned(),
-        operation: Some(action.to_owned()),
-        path: p.to_string(),
-        reason,
+    let method = method(api, &path, file, warnings);
+    let mut warn = |p: JsonPath, kind: WarningKind, message: String| {
+        warnings.push(Warning::new(file, p, kind, message));
     };
-
-    let method = if api.methods.contains(&HttpMethod::Post) {
-        Method::Post
-    } else if api.methods.contains(&HttpMethod::Get) {
-        Method::Get
-    } else {
-        let listed: Vec<&str> = api.methods.iter().map(|m| m.as_str()).collect();
-        return Err(unsupported(
-            &path.key("methods"),
-            format!(
-                "RPC operations are sent with GET or POST, but this one allows only {}",
-                listed.join(", ")
-            ),
-        ));
-    };
+    if api.schemes.iter().any(|s| s.eq_ignore_ascii_case("sse")) {
+        warn(
+            path.key("schemes"),
+            WarningKind::ServerSentEvents,
+            "the operation can stream server-sent events; generated as a plain call that \
+             decodes one JSON response"
+                .to_owned(),
+        );
+    }
     let kind = match &api.operation_type {
         Some(OperationType::Read) => OperationKind::Read,
         Some(OperationType::Write) => OperationKind::Write,
@@ -168,13 +325,7 @@ fn lower_operation(
     let error_enum = format!("{base}ErrorCode");
     let error_alias = format!("{base}Error");
     let builder = format!("{base}FluentBuilder");
-    let mut scope = Scope::operation(
-        spec,
-        file,
-        action,
-        index,
-        &[&error_enum, &error_alias, &builder],
-    );
+    let mut scope = Scope::operation(spec, file, index, &[&error_enum, &error_alias, &builder]);
     let request_name = scope.take_name(&request_name);
     let response_name = scope.take_name(&response_name);
 
@@ -185,28 +336,54 @@ fn lower_operation(
     let mut example = Vec::new();
     // When nothing is required, the example shows the first parameter that has a value.
     let mut optional_example = None;
+    let string_schema = Schema {
+        schema_type: Some(SchemaType::String),
+        ..Schema::default()
+    };
     for (i, parameter) in api.parameters.iter().enumerate() {
         let p_path = path.key("parameters").index(i);
-        let Some(schema) = &parameter.schema else {
-            return Err(unsupported(
-                &p_path,
-                "parameter has no \"schema\"".to_owned(),
-            ));
-        };
-        let location = match &parameter.location {
-            Some(ParameterLocation::Query) => Location::Query,
-            Some(ParameterLocation::FormData | ParameterLocation::Body) => Location::Form,
-            Some(ParameterLocation::Header) => Location::Header,
-            Some(other) => {
-                return Err(unsupported(
-                    &p_path.key("in"),
+        let location = match location(spec, parameter) {
+            Placement::Sent(location) => location,
+            Placement::Default => {
+                warn(
+                    p_path.clone(),
+                    WarningKind::ParameterLocation,
                     format!(
-                        "parameters \"in\": \"{}\" cannot be sent by an RPC operation",
-                        other.as_str()
+                        "parameter \"{}\" has no \"in\"; sent in the query",
+                        parameter.name
                     ),
-                ));
+                );
+                Location::Query
             }
-            None => return Err(unsupported(&p_path, "parameter has no \"in\"".to_owned())),
+            Placement::Unsendable(kind, what) => {
+                // Optional (a required one left the operation out): the parameter goes.
+                warn(
+                    p_path.key("in"),
+                    kind,
+                    format!(
+                        "optional parameter \"{}\" is {what}, which the runtime cannot send; \
+                         the parameter is left out",
+                        parameter.name
+                    ),
+                );
+                continue;
+            }
+            // Operations with path parameters are left out before.
+            Placement::Path => continue,
+        };
+        let schema = match &parameter.schema {
+            Some(schema) => schema,
+            None => {
+                warn(
+                    p_path.clone(),
+                    WarningKind::ParameterSchema,
+                    format!(
+                        "parameter \"{}\" has no \"schema\"; typed as a string",
+                        parameter.name
+                    ),
+                );
+                &string_schema
+            }
         };
         let field =
             field_names.claim_with(&names::snake(&parameter.name), Case::Snake, field_methods);
@@ -214,10 +391,24 @@ fn lower_operation(
             prefix: &base,
             type_name: &request_name,
         };
-        let ty = scope.lower(schema, owner, &parameter.name, &p_path.key("schema"))?;
+        let ty = scope.lower(schema, owner, &parameter.name, &p_path.key("schema"));
         let resolved = spec.resolve(schema);
-        let encoding = encoding(&ty, parameter.style.as_ref(), &p_path, &unsupported)?;
-        let required = parameter.is_required();
+        let style = match &parameter.style {
+            Some(ParameterStyle::Other(other)) => {
+                warn(
+                    p_path.key("style"),
+                    WarningKind::ParameterStyle,
+                    format!(
+                        "unknown parameter style \"{other}\"; the default style of its type is \
+                         used"
+                    ),
+                );
+                None
+            }
+            style => style.as_ref(),
+        };
+        let encoding = encoding(&ty, style);
+        let required = schema.required;
         if required || optional_example.is_none() {
             let arg = example_value(spec, schema, &ty).map(|value| ExampleArg {
                 method: field.clone(),
@@ -225,7 +416,7 @@ fn lower_operation(
             });
             match arg {
                 Some(arg) if required => example.push(arg),
-                Some(arg) if !parameter.schema.as_ref().is_some_and(|s| s.deprecated) => {
+                Some(arg) if !schema.deprecated => {
                     optional_example = Some(arg);
                 }
                 _ => {}
@@ -274,32 +465,63 @@ fn lower_operation(
         name: request_name,
         docs: request_docs,
         fields,
+        transparent: false,
     };
 
     // The response.
     let r_path = path.key("responses").key("200").key("schema");
     let mut response_docs = Docs::generated(format!("The response of `{action}`."));
     let empty = Schema::default();
-    let root = api.success_schema().map_or(&empty, |s| spec.resolve(s));
+    let declared = api.success_schema().unwrap_or(&empty);
+    let root = spec.resolve(declared);
     response_docs.push_spec(types::description(root));
     let is_object =
         matches!(root.schema_type, Some(SchemaType::Object) | None) && root.items.is_none();
-    if !is_object {
-        return Err(unsupported(
-            &r_path,
-            "the success response is not a JSON object; only object responses can be decoded"
-                .to_owned(),
-        ));
-    }
-    let response = scope.lower_struct(&response_name, &base, root, response_docs, &r_path)?;
+    let response = if is_object {
+        scope.lower_struct(&response_name, &base, root, response_docs, &r_path)
+    } else {
+        let what = match &root.schema_type {
+            Some(t) => format!("of type {t}"),
+            None => "a list".to_owned(),
+        };
+        warn(
+            r_path.clone(),
+            WarningKind::ResponseShape,
+            format!(
+                "the success response is {what}, not a JSON object; the response type holds \
+                 the whole body (field `body`)"
+            ),
+        );
+        let owner = Owner {
+            prefix: &base,
+            type_name: &response_name,
+        };
+        let ty = scope.lower(declared, owner, "Body", &r_path);
+        response_docs
+            .push_generated("The body is not a JSON object: `body` holds all of it.".to_owned());
+        super::StructDef {
+            name: response_name,
+            docs: response_docs,
+            fields: vec![Field {
+                name: "body".to_owned(),
+                wire: "body".to_owned(),
+                shape: shape_of(&ty, Position::Nested),
+                docs: types::field_docs(spec, declared, &ty, false),
+                secret: root.secret,
+                deprecated: false,
+                ty,
+            }],
+            transparent: true,
+        }
+    };
     let success_field = response
         .fields
         .iter()
-        .find(|f| f.wire == "Success" && f.ty == Ty::Bool)
+        .find(|f| !response.transparent && f.wire == "Success" && f.ty == Ty::Bool)
         .map(|f| f.name.clone());
 
     let errors = error_codes(api, error_enum, error_alias);
-    let (types, uses_json) = scope.into_defs();
+    let (types, uses_json) = scope.into_defs(warnings);
 
     let mut ram_actions: Vec<String> = api
         .ram_actions
@@ -327,38 +549,27 @@ fn lower_operation(
         builder,
         example,
     };
-    Ok((operation, uses_json))
+    (operation, uses_json)
 }
 
 /// How a parameter of type `ty` is sent.
-fn encoding(
-    ty: &Ty,
-    style: Option<&ParameterStyle>,
-    path: &JsonPath,
-    unsupported: &impl Fn(&JsonPath, String) -> CodegenError,
-) -> Result<Encoding, CodegenError> {
+fn encoding(ty: &Ty, style: Option<&ParameterStyle>) -> Encoding {
     let style = match style {
-        None => None,
+        None | Some(ParameterStyle::Other(_)) => None,
         Some(ParameterStyle::RepeatList) => Some(Style::RepeatList),
         Some(ParameterStyle::Flat) => Some(Style::Flat),
         Some(ParameterStyle::Json) => Some(Style::Json),
         Some(ParameterStyle::Simple) => Some(Style::Simple),
         Some(ParameterStyle::SpaceDelimited) => Some(Style::SpaceDelimited),
         Some(ParameterStyle::PipeDelimited) => Some(Style::PipeDelimited),
-        Some(ParameterStyle::Other(other)) => {
-            return Err(unsupported(
-                &path.key("style"),
-                format!("unknown parameter style \"{other}\""),
-            ));
-        }
     };
-    Ok(match ty {
+    match ty {
         Ty::String => Encoding::Text,
         Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => Encoding::Display,
         Ty::Named(r) if r.kind == TypeKind::Enum => Encoding::EnumText,
         Ty::Vec(_) => Encoding::Structured(style.unwrap_or(Style::RepeatList)),
         Ty::Named(_) | Ty::Map(_) | Ty::Json => Encoding::Structured(style.unwrap_or(Style::Flat)),
-    })
+    }
 }
 
 /// An error's message and description, when present.
@@ -371,7 +582,7 @@ fn error_codes(api: &Api, enum_name: String, alias: String) -> ErrorCodes {
     let mut names = Namespace::with_reserved(["Unknown"]);
     // Per variant: the message and description of each listing.
     let mut messages: Vec<Vec<Texts>> = Vec::new();
-    for (status, error) in api.error_codes_by_status() {
+    for (status, error) in api.documented_errors() {
         let code = error.error_code.trim();
         if code.is_empty() {
             continue;
@@ -390,7 +601,9 @@ fn error_codes(api: &Api, enum_name: String, alias: String) -> ErrorCodes {
             .map(str::to_owned);
         match variants.iter().position(|v| v.code == code) {
             Some(i) => {
-                if !variants[i].statuses.contains(&status) {
+                if let Some(status) = status
+                    && !variants[i].statuses.contains(&status)
+                {
                     variants[i].statuses.push(status);
                 }
                 messages[i].push((message, description));
@@ -399,7 +612,7 @@ fn error_codes(api: &Api, enum_name: String, alias: String) -> ErrorCodes {
                 variants.push(ErrorVariant {
                     name: names.claim(&names::pascal(code), Case::Pascal),
                     code: code.to_owned(),
-                    statuses: vec![status],
+                    statuses: status.into_iter().collect(),
                     docs: Docs::default(),
                 });
                 messages.push(vec![(message, description)]);
@@ -418,11 +631,12 @@ fn error_codes(api: &Api, enum_name: String, alias: String) -> ErrorCodes {
                 }
             }
         }
-        let head = format!(
-            "`{}` (HTTP {})",
-            types::code_text(&variant.code),
-            statuses.join(", ")
-        );
+        let status = if statuses.is_empty() {
+            "HTTP status not documented".to_owned()
+        } else {
+            format!("HTTP {}", statuses.join(", "))
+        };
+        let head = format!("`{}` ({status})", types::code_text(&variant.code));
         variant.docs = if texts.is_empty() {
             Docs::generated(format!("{head}."))
         } else {

@@ -39,6 +39,10 @@ pub struct Product {
     pub shared_types: Vec<TypeDef>,
     /// Whether some model type holds a `serde_json::Value`.
     pub uses_json_value: bool,
+    /// What the spec says that could not be taken as it is, and the fallback applied: the
+    /// parse layer's warnings, then the generator's (operations left out, parameters left
+    /// out, ...), each in file order.
+    pub warnings: Vec<alibabacloud_spec::Warning>,
 }
 
 impl Product {
@@ -236,6 +240,9 @@ pub struct StructDef {
     pub docs: Docs,
     /// Its fields, in spec order.
     pub fields: Vec<Field>,
+    /// Whether the struct is the JSON value of its only field (`#[serde(transparent)]`, no
+    /// wire name): the response of an operation whose success body is not an object.
+    pub transparent: bool,
 }
 
 impl StructDef {
@@ -288,7 +295,8 @@ pub enum Ty {
     F64,
     /// `bool`.
     Bool,
-    /// `serde_json::Value`: an object without properties, or an unknown type.
+    /// `serde_json::Value`: `type: any`, an object without properties, and the fallback for
+    /// an unknown type, a dangling `$ref` or a schema containing itself through lists only.
     Json,
     /// A generated struct or enum.
     Named(TypeRef),
@@ -366,7 +374,9 @@ pub struct ErrorVariant {
     pub name: String,
     /// The code (`Code` of the error body), trimmed.
     pub code: String,
-    /// The documented HTTP statuses, in spec order (the same code may be listed twice).
+    /// The documented HTTP statuses, in spec order (the same code may be listed twice);
+    /// empty when the code is only listed under an `errorCodes` key that is not an HTTP
+    /// status.
     pub statuses: Vec<u16>,
     /// The docs (status, message, description).
     pub docs: Docs,

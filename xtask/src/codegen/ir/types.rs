@@ -1,13 +1,15 @@
 //! Schemas to Rust types: naming nested types, choosing field shapes, writing field docs.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use alibabacloud_spec::{AdditionalProperties, JsonPath, Schema, SchemaType, Spec};
+use alibabacloud_spec::{
+    AdditionalProperties, JsonPath, Schema, SchemaType, Spec, Warning, WarningKind,
+};
 
 use super::{
     DocBlock, Docs, EnumDef, Field, Shape, StructDef, Ty, TypeDef, TypeKind, TypeRef, Variant,
 };
-use crate::codegen::CodegenError;
 use crate::codegen::names::{self, Case, Namespace, PRELUDE_TYPE_NAMES};
 
 /// The names of the methods a struct derives from a field `f` (model setters and builder
@@ -51,17 +53,18 @@ pub(super) enum Position {
 pub(super) struct Scope<'a> {
     spec: &'a Spec,
     file: &'a str,
-    operation: Option<&'a str>,
     shared: bool,
     names: Namespace,
     defs: Vec<Option<TypeDef>>,
     /// Component name -> its Rust type (named for structs and enums, inline otherwise).
-    index: BTreeMap<String, Ty>,
+    index: Cow<'a, BTreeMap<String, Ty>>,
     /// Inline components being resolved (to refuse a component that contains itself
     /// without a struct in between, e.g. an array of itself).
     resolving: BTreeSet<String>,
     /// Whether some type holds a `serde_json::Value`.
     pub(super) uses_json: bool,
+    /// The fallbacks applied, in the order met.
+    warnings: Vec<Warning>,
 }
 
 impl<'a> Scope<'a> {
@@ -69,8 +72,7 @@ impl<'a> Scope<'a> {
     pub(super) fn operation(
         spec: &'a Spec,
         file: &'a str,
-        operation: &'a str,
-        index: &BTreeMap<String, Ty>,
+        index: &'a BTreeMap<String, Ty>,
         reserved: &[&str],
     ) -> Self {
         let mut all: Vec<&str> = PRELUDE_TYPE_NAMES.to_vec();
@@ -78,13 +80,13 @@ impl<'a> Scope<'a> {
         Scope {
             spec,
             file,
-            operation: Some(operation),
             shared: false,
             names: Namespace::with_reserved(all),
             defs: Vec::new(),
-            index: index.clone(),
+            index: Cow::Borrowed(index),
             resolving: BTreeSet::new(),
             uses_json: false,
+            warnings: Vec::new(),
         }
     }
 
@@ -93,18 +95,15 @@ impl<'a> Scope<'a> {
         self.names.claim(name, Case::Pascal)
     }
 
-    /// The module's other types, parents before children.
-    pub(super) fn into_defs(self) -> (Vec<TypeDef>, bool) {
+    /// The module's other types, parents before children; the warnings go to `warnings`.
+    pub(super) fn into_defs(self, warnings: &mut Vec<Warning>) -> (Vec<TypeDef>, bool) {
+        warnings.extend(self.warnings);
         (self.defs.into_iter().flatten().collect(), self.uses_json)
     }
 
-    fn unsupported(&self, path: &JsonPath, reason: impl Into<String>) -> CodegenError {
-        CodegenError::Unsupported {
-            file: self.file.to_owned(),
-            operation: self.operation.map(str::to_owned),
-            path: path.to_string(),
-            reason: reason.into(),
-        }
+    fn warn(&mut self, path: JsonPath, kind: WarningKind, message: String) {
+        self.warnings
+            .push(Warning::new(self.file, path, kind, message));
     }
 
     /// The struct for an object schema's properties, named `name`; nested types that need a
@@ -117,7 +116,7 @@ impl<'a> Scope<'a> {
         schema: &Schema,
         docs: Docs,
         path: &JsonPath,
-    ) -> Result<StructDef, CodegenError> {
+    ) -> StructDef {
         let mut fields_ns = Namespace::with_reserved(names::RESERVED_METHOD_NAMES.iter().copied());
         let mut fields = Vec::with_capacity(schema.properties.len());
         for (wire, property) in &schema.properties {
@@ -128,7 +127,7 @@ impl<'a> Scope<'a> {
                 prefix,
                 type_name: name,
             };
-            let ty = self.lower(property, owner, wire, &p_path)?;
+            let ty = self.lower(property, owner, wire, &p_path);
             let shape = shape_of(&ty, Position::Nested);
             fields.push(Field {
                 name: field_name,
@@ -140,11 +139,12 @@ impl<'a> Scope<'a> {
                 shape,
             });
         }
-        Ok(StructDef {
+        StructDef {
             name: name.to_owned(),
             docs,
             fields,
-        })
+            transparent: false,
+        }
     }
 
     /// The Rust type of `schema`, found as property `prop` of type `owner`. Nested structs
@@ -155,7 +155,7 @@ impl<'a> Scope<'a> {
         owner: Owner<'_>,
         prop: &str,
         path: &JsonPath,
-    ) -> Result<Ty, CodegenError> {
+    ) -> Ty {
         if let Some(component) = schema.ref_name() {
             return self.component(&component, path);
         }
@@ -173,25 +173,24 @@ impl<'a> Scope<'a> {
             },
             Some(SchemaType::Number) => Ty::F64,
             Some(SchemaType::Boolean) => Ty::Bool,
-            Some(SchemaType::Array) => self.lower_array(schema, owner, prop, path)?,
-            Some(SchemaType::Object) => self.lower_object(schema, owner, prop, path)?,
-            None if !schema.properties.is_empty() => {
-                self.lower_object(schema, owner, prop, path)?
-            }
-            None if schema.items.is_some() => self.lower_array(schema, owner, prop, path)?,
+            Some(SchemaType::Array) => self.lower_array(schema, owner, prop, path),
+            Some(SchemaType::Object) => self.lower_object(schema, owner, prop, path),
+            None if !schema.properties.is_empty() => self.lower_object(schema, owner, prop, path),
+            None if schema.items.is_some() => self.lower_array(schema, owner, prop, path),
             None if matches!(
                 schema.additional_properties,
                 Some(AdditionalProperties::Schema(_))
             ) =>
             {
-                self.lower_object(schema, owner, prop, path)?
+                self.lower_object(schema, owner, prop, path)
             }
-            None | Some(SchemaType::Other(_)) => Ty::Json,
+            // Loading warned about unknown types.
+            None | Some(SchemaType::Any | SchemaType::Other(_)) => Ty::Json,
         };
         if ty == Ty::Json {
             self.uses_json = true;
         }
-        Ok(ty)
+        ty
     }
 
     fn lower_array(
@@ -200,16 +199,16 @@ impl<'a> Scope<'a> {
         owner: Owner<'_>,
         prop: &str,
         path: &JsonPath,
-    ) -> Result<Ty, CodegenError> {
-        match &schema.items {
-            Some(items) => Ok(Ty::Vec(Box::new(self.lower(
-                items,
-                owner,
-                prop,
-                &path.key("items"),
-            )?))),
-            None => Err(self.unsupported(path, "an array schema without \"items\"")),
-        }
+    ) -> Ty {
+        // Loading gives an array without `items` items of any JSON value.
+        let items = match &schema.items {
+            Some(items) => self.lower(items, owner, prop, &path.key("items")),
+            None => {
+                self.uses_json = true;
+                Ty::Json
+            }
+        };
+        Ty::Vec(Box::new(items))
     }
 
     fn lower_object(
@@ -218,7 +217,7 @@ impl<'a> Scope<'a> {
         owner: Owner<'_>,
         prop: &str,
         path: &JsonPath,
-    ) -> Result<Ty, CodegenError> {
+    ) -> Ty {
         if !schema.properties.is_empty() {
             let name = self.nested_name(owner, prop);
             // Reserve the slot now so that the parent comes before its children.
@@ -229,9 +228,9 @@ impl<'a> Scope<'a> {
             if docs.is_empty() {
                 docs.push_generated(format!("The `{prop}` object."));
             }
-            let def = self.lower_struct(&name, &name, schema, docs, path)?;
+            let def = self.lower_struct(&name, &name, schema, docs, path);
             self.defs[slot] = Some(TypeDef::Struct(def));
-            return Ok(self.named(name, TypeKind::Struct));
+            return self.named(name, TypeKind::Struct);
         }
         if let Some(AdditionalProperties::Schema(values)) = &schema.additional_properties {
             let value_prop = format!("{prop}Value");
@@ -240,10 +239,10 @@ impl<'a> Scope<'a> {
                 owner,
                 &value_prop,
                 &path.key("additionalProperties"),
-            )?;
-            return Ok(Ty::Map(Box::new(values)));
+            );
+            return Ty::Map(Box::new(values));
         }
-        Ok(Ty::Json)
+        Ty::Json
     }
 
     fn lower_enum(&mut self, schema: &Schema, owner: Owner<'_>, prop: &str) -> Ty {
@@ -285,32 +284,36 @@ impl<'a> Scope<'a> {
         })
     }
 
-    /// The type of component `name` (a `$ref`).
-    fn component(&mut self, name: &str, path: &JsonPath) -> Result<Ty, CodegenError> {
+    /// The type of component `name` (a `$ref`). A component that contains itself through
+    /// lists or maps only (no struct to box in the cycle) is any JSON value where it closes
+    /// the cycle.
+    fn component(&mut self, name: &str, path: &JsonPath) -> Ty {
         if let Some(ty) = self.index.get(name) {
-            return Ok(ty.clone());
+            return ty.clone();
         }
         let spec = self.spec;
         let Some(schema) = spec.components.schemas.get(name) else {
-            return Err(self.unsupported(
-                &path.key("$ref"),
-                format!("$ref to \"{name}\", which is not in components.schemas"),
-            ));
+            // Loading turned dangling references into `type: any`.
+            self.uses_json = true;
+            return Ty::Json;
         };
         if !self.shared || !self.resolving.insert(name.to_owned()) {
-            return Err(self.unsupported(
-                &path.key("$ref"),
+            self.warn(
+                path.key("$ref"),
+                WarningKind::RecursiveSchema,
                 format!(
-                    "components.schemas.{name} contains itself through lists or maps only; a \
-                     recursive schema needs an object in the cycle"
+                    "components.schemas.{name} contains itself through lists or maps only; \
+                     the inner reference is typed as any JSON value"
                 ),
-            ));
+            );
+            self.uses_json = true;
+            return Ty::Json;
         }
         let c_path = JsonPath::root().key("components").key("schemas").key(name);
-        let ty = self.lower(schema, Owner::itself(name), name, &c_path)?;
+        let ty = self.lower(schema, Owner::itself(name), name, &c_path);
         self.resolving.remove(name);
-        self.index.insert(name.to_owned(), ty.clone());
-        Ok(ty)
+        self.index.to_mut().insert(name.to_owned(), ty.clone());
+        ty
     }
 }
 
@@ -325,17 +328,17 @@ pub(super) struct Components {
 /// Lowers `components.schemas`: objects become structs and string enums open enums, named
 /// after the component; other components (lists, maps, scalars) are used inline where they
 /// are referenced. Struct fields that would make a type contain itself are boxed.
-pub(super) fn lower_components(spec: &Spec, file: &str) -> Result<Components, CodegenError> {
+pub(super) fn lower_components(spec: &Spec, file: &str, warnings: &mut Vec<Warning>) -> Components {
     let mut scope = Scope {
         spec,
         file,
-        operation: None,
         shared: true,
         names: Namespace::with_reserved(PRELUDE_TYPE_NAMES.iter().copied()),
         defs: Vec::new(),
-        index: BTreeMap::new(),
+        index: Cow::Owned(BTreeMap::new()),
         resolving: BTreeSet::new(),
         uses_json: false,
+        warnings: Vec::new(),
     };
     let root = JsonPath::root().key("components").key("schemas");
     // 1. Names of the components that are types of their own.
@@ -354,7 +357,7 @@ pub(super) fn lower_components(spec: &Spec, file: &str) -> Result<Components, Co
             continue;
         };
         let type_name = scope.names.claim(&names::pascal(name), Case::Pascal);
-        scope.index.insert(
+        scope.index.to_mut().insert(
             name.clone(),
             Ty::Named(TypeRef {
                 name: type_name.clone(),
@@ -367,7 +370,7 @@ pub(super) fn lower_components(spec: &Spec, file: &str) -> Result<Components, Co
     // 2. The others (lists, maps, scalars, aliases), resolved where they point.
     for name in spec.components.schemas.keys() {
         if !scope.index.contains_key(name) {
-            scope.component(name, &root.key(name))?;
+            scope.component(name, &root.key(name));
         }
     }
     // 3. The bodies of the named ones.
@@ -383,7 +386,7 @@ pub(super) fn lower_components(spec: &Spec, file: &str) -> Result<Components, Co
         scope.defs.push(None);
         let def = match kind {
             TypeKind::Struct => {
-                TypeDef::Struct(scope.lower_struct(&type_name, &type_name, schema, docs, &path)?)
+                TypeDef::Struct(scope.lower_struct(&type_name, &type_name, schema, docs, &path))
             }
             TypeKind::Enum => {
                 let mut def = enum_def(schema, type_name, name);
@@ -394,14 +397,14 @@ pub(super) fn lower_components(spec: &Spec, file: &str) -> Result<Components, Co
         scope.defs[slot] = Some(def);
     }
     let uses_json = scope.uses_json;
-    let index = scope.index.clone();
-    let (mut defs, _) = scope.into_defs();
+    let index = scope.index.clone().into_owned();
+    let (mut defs, _) = scope.into_defs(warnings);
     box_recursive_fields(&mut defs);
-    Ok(Components {
+    Components {
         index,
         defs,
         uses_json,
-    })
+    }
 }
 
 /// An open enum named `name` of the documented values of a string schema.

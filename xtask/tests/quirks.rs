@@ -1,0 +1,176 @@
+//! The quirks of real metadata: one specs root per class under `tests/quirks/`, each an
+//! operation cut unmodified out of an official file (see `tests/quirks/README.md` for the
+//! origins), plus `generator-fallbacks` for the classes no official file of our sample has.
+//! Each generates, with the warnings of its class (snapshotted) and its documented fallback
+//! in the generated code.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use alibabacloud_spec::WarningKind;
+use xtask::codegen::{self, FileSet};
+
+/// The classes: the sub-directories of `tests/quirks`, sorted.
+fn classes() -> Vec<String> {
+    common::subdir_names(&common::quirks_dir())
+}
+
+/// The generated files and the warnings (one per line, paths relative to the class's root).
+fn generate(class: &str) -> (FileSet, String) {
+    let root = common::quirks_dir().join(class);
+    let generation = codegen::generate_report(&root, 1)
+        .unwrap()
+        .into_complete(false)
+        .unwrap_or_else(|e| panic!("{class}: {e}"));
+    let prefix = format!("{}/", root.display());
+    let warnings: Vec<String> = generation
+        .summary
+        .warnings
+        .iter()
+        .map(|w| w.to_string().replace(&prefix, ""))
+        .collect();
+    codegen::files::validate(&generation.files).unwrap();
+    (generation.files, warnings.join("\n") + "\n")
+}
+
+fn file(files: &FileSet, suffix: &str) -> String {
+    files
+        .iter()
+        .find(|(path, _)| path.ends_with(suffix))
+        .map(|(_, text)| text.clone())
+        .unwrap_or_else(|| panic!("no file ending with {suffix}"))
+}
+
+fn has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+}
+
+#[test]
+fn every_class_generates_with_its_warnings() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/quirks");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    for class in classes() {
+        let (_, warnings) = generate(&class);
+        let kind = match class.as_str() {
+            "dangling-ref-in-components" => Some(WarningKind::DanglingRef),
+            "generator-fallbacks" => None,
+            name => Some(
+                *WarningKind::ALL
+                    .iter()
+                    .find(|k| k.name() == name)
+                    .unwrap_or_else(|| panic!("{name} names no warning kind")),
+            ),
+        };
+        if let Some(kind) = kind {
+            has(&warnings, &format!("[{kind}]"));
+        }
+        settings.bind(|| insta::assert_snapshot!(class.clone(), warnings));
+    }
+}
+
+#[test]
+fn the_fallbacks_show_in_the_generated_code() {
+    // Merged duplicates: one field.
+    let (files, _) = generate("duplicate-parameter");
+    let model = file(&files, "model/src/start_instances.rs");
+    assert_eq!(model.matches("pub region_id:").count(), 1);
+
+    // Dangling `$ref`s, in an operation and in a named schema: any JSON value.
+    let (files, _) = generate("dangling-ref");
+    has(
+        &file(&files, "model/src/get_vod_packaging_group.rs"),
+        "pub packaging_group: ::std::option::Option<::serde_json::Value>,",
+    );
+    let (files, _) = generate("dangling-ref-in-components");
+    has(
+        &file(&files, "model/src/types.rs"),
+        "::std::vec::Vec<::serde_json::Value>",
+    );
+
+    // An array without items: a list of JSON values.
+    let (files, _) = generate("array-items");
+    has(
+        &file(
+            &files,
+            "model/src/describe_load_balancer_udp_listener_attribute.rs",
+        ),
+        "pub acl_id: ::std::vec::Vec<::serde_json::Value>,",
+    );
+
+    // A string with items (the wire has a list): any JSON value.
+    let (files, _) = generate("schema-keys");
+    has(
+        &file(&files, "model/src/get_node.rs"),
+        "pub auth_types: ::std::option::Option<::serde_json::Value>,",
+    );
+
+    // Codes under a key that is not an HTTP status have no documented status.
+    let (files, _) = generate("error-status");
+    let op = file(
+        &files,
+        "client/src/operation/create_tenant_read_only_connection.rs",
+    );
+    has(&op, "HTTP status not documented");
+    has(&op, "=> ::std::option::Option::None,");
+
+    // Operations that cannot be RPC calls are left out; so is a V3 raw body.
+    for class in ["unsupported-method", "path-parameter", "unsupported-style"] {
+        let (files, _) = generate(class);
+        assert!(
+            !files
+                .keys()
+                .any(|p| p.contains("/operation/") && !p.ends_with("mod.rs")),
+            "{class}: {:?}",
+            files.keys().collect::<Vec<_>>()
+        );
+    }
+    let (files, _) = generate("body-parameter");
+    let model = file(&files, "model/src/recognize_car_vin_code.rs");
+    has(&model, "pub url: ");
+    assert!(!model.contains("pub body:"), "{model}");
+
+    // Extra methods are ignored: POST.
+    let (files, _) = generate("http-method");
+    has(
+        &file(&files, "client/src/operation/check_service_linked_role.rs"),
+        "method: ::alibabacloud_core::HttpMethod::Post,",
+    );
+
+    // The generator's own fallbacks.
+    let (files, _) = generate("generator-fallbacks");
+    let export = file(&files, "model/src/export_jobs.rs");
+    has(&export, "#[serde(transparent)]");
+    has(
+        &export,
+        "pub body: ::std::option::Option<::std::string::String>,",
+    );
+    let raw = file(&files, "model/src/list_raw.rs");
+    has(&raw, "#[serde(transparent)]");
+    has(&raw, "pub body: ::std::vec::Vec<Body>,");
+    let list = file(&files, "model/src/get_list.rs");
+    has(
+        &list,
+        "pub no_location: ::std::option::Option<::std::string::String>,",
+    );
+    has(
+        &list,
+        "pub no_schema: ::std::option::Option<::std::string::String>,",
+    );
+    has(
+        &list,
+        "pub payload: ::std::option::Option<::serde_json::Value>,",
+    );
+    assert!(!list.contains("pub cookie:"), "{list}");
+    // `List` is a list of itself: the inner reference is any JSON value.
+    has(&list, "pub items: ::std::vec::Vec<::serde_json::Value>,");
+    let op = file(&files, "client/src/operation/get_list.rs");
+    has(&op, "method: ::alibabacloud_core::HttpMethod::Post,");
+    has(
+        &op,
+        "\"Ids\",\n                ::alibabacloud_core::ParamStyle::RepeatList",
+    );
+    assert!(!files.keys().any(|p| p.contains("set_cookie")));
+}
