@@ -168,12 +168,19 @@ fn lower_operation(
     let error_enum = format!("{base}ErrorCode");
     let error_alias = format!("{base}Error");
     let builder = format!("{base}FluentBuilder");
+    // The operation as a type, named after the action unless that would shadow a prelude
+    // name that the generated code uses (`Option`, `Vec`, ...).
+    let shape = if names::PRELUDE_TYPE_NAMES.contains(&base.as_str()) {
+        format!("{base}Operation")
+    } else {
+        base.clone()
+    };
     let mut scope = Scope::operation(
         spec,
         file,
         action,
         index,
-        &[&error_enum, &error_alias, &builder],
+        &[&error_enum, &error_alias, &builder, &shape],
     );
     let request_name = scope.take_name(&request_name);
     let response_name = scope.take_name(&response_name);
@@ -325,6 +332,7 @@ fn lower_operation(
         types,
         errors,
         builder,
+        shape,
         example,
     };
     Ok((operation, uses_json))
