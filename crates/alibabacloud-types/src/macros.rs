@@ -1,14 +1,15 @@
 //! `model!` and `open_enum!`: what every generated struct and enum has, written once.
 
 /// A generated model struct: the struct as written, plus `#[non_exhaustive]`, `Clone`,
-/// `Default`, `PartialEq`, `Debug` (secret fields redacted), `new()`, serde with the wire
-/// names (lenient reading, see [`model`](crate::model)), and `with_*` setters.
+/// `Default`, `PartialEq`, `Debug` (secret fields redacted), serde with the wire names
+/// (lenient reading, see [`model`](crate::model)), and `with_*` setters (with `new()`) when
+/// its fields name them.
 ///
 /// Each field carries `#[wire("WireName")]`, or `#[wire("WireName", with_field)]` to get a
-/// setter `with_field`; then `#[secret]` when `Debug` must not show it. A `#[deprecated]`
-/// before `#[wire]` deprecates the setter. Field types are written with `Option`, `Vec` and
-/// `std::collections::BTreeMap` as such: the setter of an `Option<T>` field takes
-/// `impl Into<T>`, the others take the field's type.
+/// setter `with_field` (a struct with setters also gets `new()`); then `#[secret]` when
+/// `Debug` must not show it. A `#[deprecated]` before `#[wire]` deprecates the setter. Field
+/// types are written with `Option`, `Vec` and `std::collections::BTreeMap` as such: the
+/// setter of an `Option<T>` field takes `impl Into<T>`, the others take the field's type.
 ///
 /// ```
 /// alibabacloud_types::model! {
@@ -69,10 +70,7 @@ macro_rules! model {
         }
 
         impl $name {
-            /// An empty value: every field absent or empty.
-            pub fn new() -> Self {
-                ::core::default::Default::default()
-            }
+            $crate::__model_new!($($($setter)?)*);
 
             $(
                 $crate::__model_setter! {
@@ -125,22 +123,6 @@ macro_rules! model {
             }
         }
 
-        impl $crate::model::Item for $name {
-            const EXPECTING: &'static str = "an object";
-
-            fn deserialize_item<'de, D: $crate::__private::serde::Deserializer<'de>>(
-                d: D,
-            ) -> ::core::result::Result<::core::option::Option<Self>, D::Error> {
-                $crate::model::deserialize_item(d)
-            }
-
-            fn deserialize_required<'de, D: $crate::__private::serde::Deserializer<'de>>(
-                d: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                $crate::model::deserialize(d)
-            }
-        }
-
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 d: D,
@@ -156,6 +138,19 @@ macro_rules! model {
             ) -> ::core::result::Result<S::Ok, S::Error> {
                 $crate::model::serialize(self, serializer)
             }
+        }
+    };
+}
+
+/// `new()` of a [`model!`] struct that has setters (given the names of its setters).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_new {
+    () => {};
+    ($($setter:ident)+) => {
+        /// An empty value: every field absent or empty (the same as `Default`).
+        pub fn new() -> Self {
+            ::core::default::Default::default()
         }
     };
 }

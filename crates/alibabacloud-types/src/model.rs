@@ -74,7 +74,7 @@ pub trait Field: Serialize + fmt::Debug + Sized {
 
 /// A generated struct: its name, its wire names, and how it reads one of its fields. The
 /// [`model!`](crate::model!) macro implements it.
-pub trait Model: Default + PartialEq + 'static {
+pub trait Model: Default + PartialEq + Serialize + fmt::Debug + 'static {
     /// The type's name.
     #[doc(hidden)]
     const NAME: &'static str;
@@ -129,18 +129,6 @@ macro_rules! scalar_items {
 }
 
 scalar_items!(i32, i64, f32, f64, bool, String);
-
-impl<T: Item> Item for Box<T> {
-    const EXPECTING: &'static str = T::EXPECTING;
-
-    fn deserialize_item<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        Ok(T::deserialize_item(d)?.map(Box::new))
-    }
-
-    fn deserialize_required<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        T::deserialize_required(d).map(Box::new)
-    }
-}
 
 impl<T: Item> Item for Vec<T> {
     const EXPECTING: &'static str = "a list";
@@ -206,15 +194,48 @@ impl<T: Item> Field for BTreeMap<String, T> {
     }
 }
 
+/// A generated struct as an item: `None` for `null`.
+impl<T: Model> Item for T {
+    const EXPECTING: &'static str = "an object";
+
+    fn deserialize_item<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+        d.deserialize_option(OrNull(ModelVisitor::<T>(PhantomData)))
+    }
+
+    /// An object (a list item): read directly, `null` is an error.
+    fn deserialize_required<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize(d)
+    }
+}
+
 /// A generated struct as a field: all fields absent for `null`; left out when it holds
 /// nothing.
-impl<T: Model + Item> Field for T {
+impl<T: Model> Field for T {
     fn deserialize_field<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(deserialize_item(d)?.unwrap_or_default())
+        Ok(T::deserialize_item(d)?.unwrap_or_default())
     }
 
     fn is_absent(&self) -> bool {
         *self == Self::default()
+    }
+}
+
+/// A boxed struct (a field through which a type contains itself, `Option<Box<T>>`) is read
+/// and written as the struct.
+impl<T: Model> Model for Box<T> {
+    const NAME: &'static str = T::NAME;
+    const FIELDS: &'static [&'static str] = T::FIELDS;
+
+    fn read_field<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        (**self).read_field(key, map)
+    }
+
+    fn visit<V: FieldVisitor>(&self, visitor: &mut V) -> Result<(), V::Error> {
+        (**self).visit(visitor)
     }
 }
 
@@ -395,15 +416,6 @@ pub fn deserialize<'de, D: Deserializer<'de>, T: Model>(d: D) -> Result<T, D::Er
     d.deserialize_struct(T::NAME, T::FIELDS, ModelVisitor::<T>(PhantomData))
 }
 
-/// [`Item::deserialize_item`] of a generated struct: `None` for `null`.
-///
-/// # Errors
-/// As [`deserialize`].
-#[doc(hidden)]
-pub fn deserialize_item<'de, D: Deserializer<'de>, T: Model>(d: D) -> Result<Option<T>, D::Error> {
-    d.deserialize_option(OrNull(ModelVisitor::<T>(PhantomData)))
-}
-
 /// Reads the value of one field into `slot`.
 ///
 /// # Errors
@@ -545,10 +557,6 @@ mod tests {
         assert_eq!(map.get("b"), Some(&false));
         let e = field::<BTreeMap<String, bool>>("[]").unwrap_err();
         assert!(e.contains("an object whose values are a boolean"), "{e}");
-        assert_eq!(
-            field::<Option<Box<i32>>>(r#""7""#).unwrap(),
-            Some(Box::new(7))
-        );
         assert_eq!(field::<Option<i32>>(r#""""#).unwrap(), None);
     }
 }

@@ -112,7 +112,7 @@ fn lenient_reading_of_every_field_kind() {
     assert_eq!(e.node.name.as_deref(), Some("root"));
     assert_eq!(e.node.next.as_ref().unwrap().name.as_deref(), Some("n"));
     assert_eq!(e.node.children[0].name.as_deref(), Some("c"));
-    assert_eq!(e.empty, Empty::new());
+    assert_eq!(e.empty, Empty::default());
     assert!(e.keys.is_empty());
     assert_eq!(e.nothing, Some(Nothing::Unknown("x".to_owned())));
 }
