@@ -272,11 +272,18 @@ fn lower_operation(
         ))),
         None => request_docs.push_generated(format!("The request of `{action}`.")),
     }
-    request_docs.push_generated(format!(
-        "Send it with `Client::{}` of the client crate, or build it here (e.g. in tests) with \
-         `{request_name}::new()` and the `with_*` setters.",
-        names::unraw(&module)
-    ));
+    if fields.is_empty() {
+        request_docs.push_generated(format!(
+            "Send it with `Client::{}` of the client crate; it has no parameter.",
+            names::unraw(&module)
+        ));
+    } else {
+        request_docs.push_generated(format!(
+            "Send it with `Client::{}` of the client crate, or build it here (e.g. in tests) \
+             with `{request_name}::new()` and the `with_*` setters.",
+            names::unraw(&module)
+        ));
+    }
     let request = super::StructDef {
         name: request_name,
         docs: request_docs,
