@@ -470,6 +470,9 @@ fn setter_doc(request: &str, f: &Field, p: &Param) -> Vec<String> {
         }
         lines.push(line.clone());
     }
+    if lines.iter().all(|line| line.trim().is_empty()) {
+        lines = vec![format!("Sets `{}`.", f.wire.replace('`', "'"))];
+    }
     let field = unraw(&f.name);
     let link = if f.name.starts_with("r#") {
         format!("the field `{field}` of [`{request}`]")

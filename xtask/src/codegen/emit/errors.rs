@@ -4,6 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs;
+use super::model::docs_or;
 use crate::codegen::ir::{Docs, Operation};
 use crate::codegen::names::ident;
 
@@ -26,7 +27,7 @@ pub fn error_code(op: &Operation) -> TokenStream {
     );
     let enum_docs = docs::outer(&enum_docs);
     let variants = errors.variants.iter().map(|v| {
-        let v_docs = docs::outer(&v.docs);
+        let v_docs = docs_or(&v.docs, || format!("`{}`.", v.code.replace('`', "'")));
         let v_name = ident(&v.name);
         let code = &v.code;
         let status = Literal::u16_unsuffixed(v.statuses.first().copied().unwrap_or(400));

@@ -56,6 +56,17 @@ pub fn shared_types(product: &Product) -> TokenStream {
     }
 }
 
+/// `#[doc]` attributes of `docs`, or of `fallback` when nothing is left of them once
+/// rendered (a description made only of links to the documentation site's ids, say): every
+/// public item has docs.
+pub fn docs_or(docs: &Docs, fallback: impl FnOnce() -> String) -> TokenStream {
+    if docs::lines(docs).iter().all(|line| line.trim().is_empty()) {
+        docs::outer(&Docs::generated(fallback()))
+    } else {
+        docs::outer(docs)
+    }
+}
+
 /// A struct (with `with_*` setters when `setters`) or an enum.
 pub fn type_def(def: &TypeDef, paths: &TypePaths, setters: bool) -> TokenStream {
     match def {
@@ -126,9 +137,9 @@ fn named(ty: &Ty) -> Option<(&str, bool)> {
 /// `Debug` must not show, and `#[deprecated]` when its setter is.
 pub fn struct_def(s: &StructDef, paths: &TypePaths, setters: bool) -> TokenStream {
     let name = ident(&s.name);
-    let docs = docs::outer(&s.docs);
+    let docs = docs_or(&s.docs, || format!("The `{}` object.", s.name));
     let fields = s.fields.iter().map(|f| {
-        let field_docs = docs::outer(&f.docs);
+        let field_docs = docs_or(&f.docs, || format!("`{}`.", f.wire.replace('`', "'")));
         let field_name = ident(&f.name);
         let field_type = field_ty(f, paths);
         let wire = &f.wire;
@@ -175,9 +186,11 @@ pub fn deprecated_attr(deprecated: bool) -> TokenStream {
 /// serde as a string.
 pub fn enum_def(e: &EnumDef) -> TokenStream {
     let name = ident(&e.name);
-    let docs = docs::outer(&e.docs);
+    let docs = docs_or(&e.docs, || format!("The values of `{}`.", e.name));
     let variants = e.variants.iter().map(|v| {
-        let v_docs = docs::outer(&v.docs);
+        let v_docs = docs_or(&v.docs, || {
+            format!("The value `{}`.", v.value.replace('`', "'"))
+        });
         let v_name = ident(&v.name);
         let value = &v.value;
         quote! {
@@ -192,5 +205,26 @@ pub fn enum_def(e: &EnumDef) -> TokenStream {
                 #(#variants)*
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codegen::ir::DocBlock;
+
+    #[test]
+    fn items_whose_docs_render_to_nothing_get_a_fallback() {
+        let empty = Docs {
+            blocks: vec![DocBlock::Spec("[](~~93693~~)[](~~187206~~)\n".to_owned())],
+        };
+        let tokens = docs_or(&empty, || "The `X` object.".to_owned()).to_string();
+        assert!(tokens.contains("The `X` object."), "{tokens}");
+        let some = Docs::generated("Kept.");
+        let tokens = docs_or(&some, || "unused".to_owned()).to_string();
+        assert!(
+            tokens.contains("Kept.") && !tokens.contains("unused"),
+            "{tokens}"
+        );
     }
 }
