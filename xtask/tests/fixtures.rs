@@ -14,68 +14,60 @@ fn has(text: &str, needle: &str) {
 #[test]
 fn locations() {
     let op = fixture_file("locations", "client/src/operation/send_thing.rs");
-    has(&op, "ParamLocation::Query, \"InQuery\"");
-    has(&op, "ParamLocation::Form, \"InForm\"");
-    has(&op, "ParamLocation::Form, \"InBody\"");
-    has(&op, "ParamLocation::Header, \"x-acs-in-header\"");
+    has(&op, "ParamSpec::query(\"InQuery\"),");
+    has(&op, "ParamSpec::form(\"InForm\"),");
+    has(&op, "ParamSpec::form(\"InBody\"),");
+    has(&op, "ParamSpec::header(\"x-acs-in-header\"),");
 }
 
 #[test]
 fn styles() {
+    // `repeatList` is the default: lists as `Name.1`, objects as `Name.Key`.
     let op = fixture_file("style-repeat-list", "client/src/operation/tag_resources.rs");
-    has(
-        &op,
-        "\"Tag\",\n                ::alibabacloud_core::ParamStyle::RepeatList",
-    );
-    has(
-        &op,
-        "\"Priority\",\n                ::alibabacloud_core::ParamStyle::RepeatList",
-    );
+    has(&op, "ParamSpec::query(\"Tag\"),");
+    has(&op, "ParamSpec::query(\"Priority\"),");
     let op = fixture_file("style-flat", "client/src/operation/create_disk.rs");
     has(
         &op,
-        "\"SystemDisk\",\n                ::alibabacloud_core::ParamStyle::Flat",
+        "ParamSpec::query(\"SystemDisk\").style(ParamStyle::Flat),",
     );
     has(
         &op,
-        "\"Options\",\n                ::alibabacloud_core::ParamStyle::Flat",
+        "ParamSpec::query(\"Options\").style(ParamStyle::Flat),",
     );
     let op = fixture_file("style-json", "client/src/operation/set_config.rs");
     for name in ["Config", "Ids", "ExtendMap"] {
         has(
             &op,
-            &format!("\"{name}\",\n                ::alibabacloud_core::ParamStyle::Json"),
+            &format!("ParamSpec::query(\"{name}\").style(ParamStyle::Json),"),
         );
     }
     let op = fixture_file("style-delimited", "client/src/operation/list_by_ids.rs");
-    has(&op, "ParamStyle::Simple");
-    has(&op, "ParamStyle::SpaceDelimited");
-    has(&op, "ParamStyle::PipeDelimited");
+    has(&op, ".style(ParamStyle::Simple)");
+    has(&op, ".style(ParamStyle::SpaceDelimited)");
+    has(&op, ".style(ParamStyle::PipeDelimited)");
 }
 
 #[test]
 fn nested_objects_and_lists() {
     let model = fixture_file("nested", "model/src/describe_nested.rs");
-    has(&model, "pub filter: ::std::vec::Vec<Filter>,");
-    has(&model, "pub value: ::std::vec::Vec<::std::string::String>,");
+    has(&model, "pub filter: Vec<Filter>,");
+    has(&model, "pub value: Vec<String>,");
     has(&model, "pub result: DescribeNestedResult,");
     has(&model, "pub option: DescribeNestedResultOption,");
     has(&model, "pub item: DescribeNestedItem,");
-    has(&model, "pub matrix: ::std::vec::Vec<::std::vec::Vec<i32>>,");
+    has(&model, "pub matrix: Vec<Vec<i32>>,");
 }
 
 #[test]
 fn refs() {
     let types = fixture_file("refs", "model/src/types.rs");
-    has(&types, "pub children: ::std::vec::Vec<Node>,");
-    has(
-        &types,
-        "pub right: ::std::option::Option<::std::boxed::Box<Right>>,",
-    );
+    has(&types, "pub children: Vec<Node>,");
+    has(&types, "pub right: Option<Box<Right>>,");
     has(&types, "pub enum NodeKind {");
     let op = fixture_file("refs", "model/src/create_node.rs");
-    has(&op, "pub node: ::std::option::Option<crate::types::Node>,");
-    has(&op, "pub labels: ::std::vec::Vec<::std::string::String>,");
+    has(&op, "pub node: Option<crate::types::Node>,");
+    has(&op, "pub labels: Vec<String>,");
     has(&op, "pub created: crate::types::Node,");
     // The secret field of an inline object of a shared, recursive schema, found through the
     // response's `Root` (and only once, though `Node` contains itself).
@@ -88,60 +80,53 @@ fn refs() {
 #[test]
 fn scalars() {
     let model = fixture_file("scalars", "model/src/echo_scalars.rs");
-    has(&model, "pub int32: ::std::option::Option<i32>,");
-    has(&model, "pub int64: ::std::option::Option<i64>,");
+    has(&model, "pub int32: Option<i32>,");
+    has(&model, "pub int64: Option<i64>,");
+    has(&model, "pub integer_without_format: Option<i64>,");
+    has(&model, "pub float: Option<f64>,");
+    has(&model, "pub double: Option<f64>,");
+    has(&model, "pub flag: Option<bool>,");
+    has(&model, "pub anything: Option<serde_json::Value>,");
+    let manifest = fixture_file("scalars", "model/Cargo.toml");
     has(
-        &model,
-        "pub integer_without_format: ::std::option::Option<i64>,",
-    );
-    has(&model, "pub float: ::std::option::Option<f64>,");
-    has(&model, "pub double: ::std::option::Option<f64>,");
-    has(&model, "pub flag: ::std::option::Option<bool>,");
-    has(
-        &model,
-        "pub anything: ::std::option::Option<::serde_json::Value>,",
-    );
-    has(
-        &model,
-        "deserialize_with = \"::alibabacloud_types::de::option_i64\"",
+        &manifest,
+        "alibabacloud-types = { workspace = true, features = [\"json\"] }",
     );
 }
 
 #[test]
 fn enums() {
     let model = fixture_file("enums", "model/src/list_transactions.rs");
-    has(&model, "PayFailRefund,");
-    has(&model, "Self::PayFailRefund => \"Pay_Fail_Refund\",");
-    has(&model, "    En,\n");
-    has(&model, "    En2,\n");
-    has(&model, "Unknown_,");
-    has(&model, "V1,");
+    has(&model, "::alibabacloud_types::open_enum! {");
+    has(&model, "PayFailRefund = \"Pay_Fail_Refund\",");
+    has(&model, "    En = \"EN\",\n");
+    has(&model, "    En2 = \"en\",\n");
+    has(&model, "Unknown_ = \"Unknown\",");
+    has(&model, "V1 = \"1\",");
     has(&model, "/// `Expired`: The voucher has expired.");
-    has(&model, "pub role_id: ::std::option::Option<i32>,");
+    has(&model, "pub role_id: Option<i32>,");
     has(&model, "Documented values: `25`, `26`.");
-    has(
-        &model,
-        "pub status: ::std::vec::Vec<ListTransactionsStatus>,",
-    );
+    has(&model, "pub status: Vec<ListTransactionsStatus>,");
 }
 
 #[test]
 fn required() {
     let op = fixture_file("required", "client/src/operation/create_order.rs");
     for wire in [
-        "Name",
-        "Quantity",
-        "Size",
-        "Ratio",
-        "Confirm",
-        "Mode",
-        "ItemId",
-        "Address",
-        "Attributes",
+        "Name", "Quantity", "Size", "Ratio", "Confirm", "Mode", "ItemId",
     ] {
-        has(&op, &format!("missing(\"{wire}\")"));
+        has(&op, &format!("ParamSpec::query(\"{wire}\").required(),"));
     }
-    assert!(!op.contains("missing(\"Note\")"));
+    has(
+        &op,
+        "ParamSpec::query(\"Address\").style(ParamStyle::Flat).required(),",
+    );
+    has(
+        &op,
+        "ParamSpec::query(\"Attributes\").style(ParamStyle::Json).required(),",
+    );
+    has(&op, "ParamSpec::query(\"Note\"),");
+    has(&op, "/// Required: `send()` fails without it.");
 }
 
 #[test]
@@ -154,12 +139,16 @@ fn deprecated() {
     let op = fixture_file("deprecated", "client/src/operation/new_call.rs");
     has(
         &op,
-        "#[deprecated(note = \"deprecated in the API metadata\")]\n    pub fn legacy_id(",
+        "#[deprecated(note = \"deprecated in the API metadata\")]\n        #[setters(set_legacy_id, get_legacy_id)]\n        legacy_id: Option<String>,",
     );
     let model = fixture_file("deprecated", "model/src/new_call.rs");
     has(
         &model,
-        "/// **Deprecated.**\n    ///\n    /// No longer filled.",
+        "/// **Deprecated.**\n        ///\n        /// No longer filled.",
+    );
+    has(
+        &model,
+        "#[deprecated(note = \"deprecated in the API metadata\")]\n        #[wire(\"LegacyId\", with_legacy_id)]",
     );
 }
 
@@ -167,11 +156,8 @@ fn deprecated() {
 fn item_node() {
     let model = fixture_file("item-node", "model/src/query_coupons.rs");
     has(&model, "pub data: Data,");
-    has(&model, "pub coupon: ::std::vec::Vec<Coupon>,");
-    has(
-        &model,
-        "pub product: ::std::vec::Vec<::std::string::String>,",
-    );
+    has(&model, "pub coupon: Vec<Coupon>,");
+    has(&model, "pub product: Vec<String>,");
 }
 
 #[test]
@@ -179,38 +165,25 @@ fn maps() {
     let model = fixture_file("maps", "model/src/tag_map.rs");
     has(
         &model,
-        "pub counts: ::std::collections::BTreeMap<::std::string::String, i64>,",
-    );
-    has(&model, "::alibabacloud_types::de::lenient_map");
-    has(
-        &model,
-        "pub owners: ::std::collections::BTreeMap<::std::string::String, OwnersValue>,",
+        "pub counts: std::collections::BTreeMap<String, i64>,",
     );
     has(
         &model,
-        "pub free: ::std::option::Option<::serde_json::Value>,",
+        "pub owners: std::collections::BTreeMap<String, OwnersValue>,",
     );
+    has(&model, "pub free: Option<serde_json::Value>,");
 }
 
 #[test]
 fn write_operations() {
     let delete = fixture_file("write-operation", "client/src/operation/delete_thing.rs");
-    has(
-        &delete,
-        "operation_type: ::alibabacloud_core::OperationType::Write,",
-    );
+    has(&delete, "operation_type: OperationType::Write,");
     let update = fixture_file("write-operation", "client/src/operation/update_thing.rs");
-    has(
-        &update,
-        "operation_type: ::alibabacloud_core::OperationType::ReadAndWrite,",
-    );
-    has(&update, "method: ::alibabacloud_core::HttpMethod::Post,");
+    has(&update, "operation_type: OperationType::ReadAndWrite,");
+    has(&update, "method: HttpMethod::Post,");
     let ping = fixture_file("write-operation", "client/src/operation/ping_thing.rs");
-    has(
-        &ping,
-        "operation_type: ::alibabacloud_core::OperationType::Unspecified,",
-    );
-    has(&ping, "method: ::alibabacloud_core::HttpMethod::Get,");
+    has(&ping, "operation_type: OperationType::Unspecified,");
+    has(&ping, "method: HttpMethod::Get,");
 }
 
 #[test]
@@ -218,11 +191,11 @@ fn secrets_json_strings_and_docs() {
     let model = fixture_file("docs-and-extensions", "model/src/login_with_ticket.rs");
     has(
         &model,
-        ".field(\"ticket\", &::alibabacloud_types::redact::option(&self.ticket))",
+        "#[wire(\"Ticket\", with_ticket)]\n        #[secret]\n        pub ticket: Option<String>,",
     );
     has(
         &model,
-        "&::alibabacloud_types::redact::option(&self.access_token)",
+        "#[secret]\n        pub access_token: Option<String>,",
     );
     has(&model, "The string holds a JSON document.");
     has(&model, "Date-time format: `yyyy-MM-dd HH:mm:ss`.");
@@ -233,24 +206,29 @@ fn secrets_json_strings_and_docs() {
         "docs-and-extensions",
         "client/src/operation/login_with_ticket.rs",
     );
+    has(&op, "ParamSpec::query(\"Ticket\").required().secret(),");
     has(
         &op,
-        "params.push_secret(::alibabacloud_core::ParamLocation::Query, \"Ticket\", ticket);",
+        "ParamSpec::query(\"Credentials\").style(ParamStyle::Json).secret(),",
     );
-    has(&op, "&value,\n                true,");
     has(&op, "secret_response_fields: &[\"AccessToken\"],");
-    has(&op, "::alibabacloud_core::SuccessCheck::Field(success),");
+    has(&op, "SuccessCheck::Field(|out| out.success)");
+}
+
+#[test]
+fn response_types_have_no_setters() {
+    // Users build requests; responses are read (and built in tests from `Default`).
+    let model = fixture_file("nested", "model/src/describe_nested.rs");
+    has(&model, "#[wire(\"Filter\", with_filter)]");
+    has(&model, "#[wire(\"Result\")]");
 }
 
 #[test]
 fn an_operation_with_nothing() {
     let op = fixture_file("empty", "client/src/operation/ping.rs");
-    has(&op, "fn to_params(\n    _input: PingRequest,");
-    has(&op, "SuccessCheck::Envelope");
-    has(
-        &op,
-        "pub enum PingErrorCode {\n    /// A code not documented",
-    );
+    has(&op, "const PARAMS: &'static [ParamSpec] = &[];");
+    assert!(!op.contains("SuccessCheck"), "{op}");
+    has(&op, "pub enum PingErrorCode {}");
     let endpoints = fixture_file("empty", "client/src/endpoints.rs");
     has(&endpoints, "regional: &[],");
     has(

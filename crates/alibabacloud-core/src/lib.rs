@@ -8,7 +8,12 @@
 //! - [`config`]: region, endpoint, credentials, signature style, timeouts, retries, user agent,
 //!   transport; [`Config::from_env`] reads the environment like the official SDKs.
 //! - [`endpoint`]: explicit endpoint, then the product's region table, then its documented rule.
-//! - [`runtime`]: the one entry point the generated clients call ([`Runtime::invoke`]).
+//! - [`runtime`]: the one entry point that sends a request ([`Runtime::invoke`]).
+//! - [`OperationShape`] and [`RequestBuilder`]: an operation as a type, and the one generic
+//!   request builder and send path of every operation; [`params`]: how a request model
+//!   becomes flattened parameters, driven by the operation's table of [`ParamSpec`]s.
+//! - [`operation!`], [`error_codes!`], [`client!`]: what every generated client crate
+//!   repeats (the operation's type and fluent builder, its error code enum, the `Client`).
 //! - [`retry`], [`transport`], [`error`], [`response`].
 //!
 //! Using a generated client:
@@ -27,6 +32,9 @@
 //! # }
 //! ```
 
+mod builder;
+mod macros;
+
 pub mod config;
 pub mod credentials;
 pub mod endpoint;
@@ -35,6 +43,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod operation;
+pub mod params;
 pub mod response;
 pub mod retry;
 pub mod runtime;
@@ -43,6 +52,7 @@ pub mod signing;
 pub mod time_source;
 pub mod transport;
 
+pub use builder::RequestBuilder;
 pub use config::{Config, ConfigBuilder, ConfigError, SignatureVersion, TimeoutConfig};
 pub use credentials::{
     Credentials, CredentialsError, ProvideCredentials, SharedCredentialsProvider,
@@ -53,9 +63,17 @@ pub use error::{
     ServiceError, TimeoutError, TimeoutKind,
 };
 pub use operation::{
-    ApiStyle, CallOptions, HttpMethod, Operation, OperationType, ParamLocation, Params,
+    ApiStyle, CallOptions, HttpMethod, Operation, OperationShape, OperationType, Param,
+    ParamLocation, ParamSpec, Params,
 };
 pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;
 pub use runtime::Runtime;
 pub use signing::flatten::ParamStyle;
+
+/// What the macros' expansions name through `$crate`.
+#[doc(hidden)]
+pub mod __private {
+    pub use alibabacloud_types;
+    pub use std::string::String;
+}

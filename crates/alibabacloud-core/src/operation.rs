@@ -1,12 +1,17 @@
 //! What a generated client passes to the runtime for one call: the operation descriptor, its
-//! flattened parameters (each with its location), and per-call options.
+//! flattened parameters (each with its location), and per-call options; and
+//! [`OperationShape`], an operation as a type, which the generic request builder sends.
 
-use std::borrow::Cow;
+use std::fmt;
 use std::time::Duration;
 
-use crate::error::ConstructionError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::ErrorCode;
+pub use crate::params::{Param, ParamLocation, ParamSpec, Params};
+use crate::response::SuccessCheck;
 use crate::retry::RetryConfig;
-use crate::signing::flatten::{ParamStyle, flatten};
 
 /// The HTTP method an operation is sent with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,147 +83,71 @@ pub struct Operation {
     pub secret_response_fields: &'static [&'static str],
 }
 
-/// Where a parameter goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ParamLocation {
-    /// The URL query string.
-    Query,
-    /// The `application/x-www-form-urlencoded` body.
-    Form,
-    /// An HTTP header.
-    Header,
-}
+/// One operation as a type: what it takes, what it returns, how it fails, and how it is sent.
+///
+/// The generated clients implement it for a unit struct per operation (for instance
+/// `QueryCashCoupons`, next to its fluent builder) and send every operation through the one
+/// generic [`RequestBuilder<O>`](crate::RequestBuilder): building the parameters, signing,
+/// sending, retrying and decoding are written once, here, not per operation.
+///
+/// ```
+/// use alibabacloud_core::{
+///     ApiStyle, HttpMethod, Operation, OperationShape, OperationType, ParamSpec, SuccessCheck,
+/// };
+///
+/// alibabacloud_types::model! {
+///     /// The request.
+///     pub struct GetThingRequest {
+///         /// The thing.
+///         #[wire("ThingId", with_thing_id)]
+///         pub thing_id: Option<String>,
+///     }
+/// }
+///
+/// alibabacloud_types::model! {
+///     /// The response.
+///     pub struct GetThingResponse {
+///         /// Whether it worked.
+///         #[wire("Success", with_success)]
+///         pub success: Option<bool>,
+///     }
+/// }
+///
+/// struct GetThing;
+///
+/// impl OperationShape for GetThing {
+///     type Input = GetThingRequest;
+///     type Output = GetThingResponse;
+///     type ErrorCode = String;
+///     const OPERATION: Operation = Operation {
+///         product: "Thing",
+///         action: "GetThing",
+///         version: "2024-01-01",
+///         method: HttpMethod::Post,
+///         style: ApiStyle::Rpc,
+///         operation_type: OperationType::Read,
+///         secret_response_fields: &[],
+///     };
+///     const PARAMS: &'static [ParamSpec] = &[ParamSpec::query("ThingId").required()];
+///     const SUCCESS: SuccessCheck<GetThingResponse> = SuccessCheck::Field(|r| r.success);
+/// }
+/// ```
+pub trait OperationShape: Send + Sync + 'static {
+    /// The request model. Its `Serialize` gives the parameters: one field per entry of
+    /// [`PARAMS`](OperationShape::PARAMS), in the same order, named by the wire name.
+    type Input: Serialize + Default + Clone + fmt::Debug + Send + Sync + 'static;
+    /// The response model.
+    type Output: DeserializeOwned + Send + 'static;
+    /// The error codes documented for the operation.
+    type ErrorCode: ErrorCode;
 
-/// One flattened parameter.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Param {
-    /// Where it goes.
-    pub location: ParamLocation,
-    /// The wire name, e.g. `Tag.1.Key`.
-    pub name: Cow<'static, str>,
-    /// The value as sent.
-    pub value: String,
-    /// True if the value is a secret: it is kept out of logs and scrubbed from error messages.
-    pub secret: bool,
-}
-
-impl std::fmt::Debug for Param {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let value: &dyn std::fmt::Debug = if self.secret {
-            &"** redacted **"
-        } else {
-            &self.value
-        };
-        f.debug_struct("Param")
-            .field("location", &self.location)
-            .field("name", &self.name)
-            .field("value", value)
-            .finish()
-    }
-}
-
-/// The flattened parameters of one request, in the order they were added.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Params {
-    items: Vec<Param>,
-}
-
-impl Params {
-    /// No parameters.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Room for `n` parameters.
-    pub fn with_capacity(n: usize) -> Self {
-        Params {
-            items: Vec::with_capacity(n),
-        }
-    }
-
-    /// Adds a scalar parameter.
-    pub fn push(
-        &mut self,
-        location: ParamLocation,
-        name: impl Into<Cow<'static, str>>,
-        value: impl Into<String>,
-    ) {
-        self.push_param(location, name.into(), value.into(), false);
-    }
-
-    /// Adds a scalar parameter whose value is a secret.
-    pub fn push_secret(
-        &mut self,
-        location: ParamLocation,
-        name: impl Into<Cow<'static, str>>,
-        value: impl Into<String>,
-    ) {
-        self.push_param(location, name.into(), value.into(), true);
-    }
-
-    fn push_param(
-        &mut self,
-        location: ParamLocation,
-        name: Cow<'static, str>,
-        value: String,
-        secret: bool,
-    ) {
-        self.items.push(Param {
-            location,
-            name,
-            value,
-            secret,
-        });
-    }
-
-    /// Adds a structured parameter (a list, an object, or a scalar), flattened by its `style`
-    /// (`Name.1.Key` for repeatList and flat, one JSON string for json, joined for the
-    /// delimited styles).
-    pub fn push_structured<T: serde::Serialize + ?Sized>(
-        &mut self,
-        operation: &'static str,
-        location: ParamLocation,
-        name: &'static str,
-        style: ParamStyle,
-        value: &T,
-        secret: bool,
-    ) -> Result<(), ConstructionError> {
-        let invalid = |reason: String| ConstructionError::InvalidParameter {
-            operation,
-            parameter: name.to_string(),
-            reason,
-        };
-        let json = serde_json::to_value(value).map_err(|e| invalid(e.to_string()))?;
-        let mut pairs = Vec::new();
-        flatten(style, name, &json, &mut pairs);
-        for (name, value) in pairs {
-            self.push_param(location, Cow::Owned(name), value, secret);
-        }
-        Ok(())
-    }
-
-    /// The parameters, in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &Param> {
-        self.items.iter()
-    }
-
-    /// The number of parameters.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// True if there are none.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// The values of the secret parameters (to scrub them from errors).
-    pub(crate) fn secret_values(&self) -> impl Iterator<Item = &str> {
-        self.items
-            .iter()
-            .filter(|p| p.secret && !p.value.is_empty())
-            .map(|p| p.value.as_str())
-    }
+    /// Product, action, version, method, style and whether it only reads.
+    const OPERATION: Operation;
+    /// How each parameter is sent, in the order of the request's fields.
+    const PARAMS: &'static [ParamSpec];
+    /// How a 2xx body tells a failure: by the response's `Success` field when it has one,
+    /// else by `"Success": false` in the body.
+    const SUCCESS: SuccessCheck<Self::Output> = SuccessCheck::Envelope;
 }
 
 /// Options of one call, apart from the API's parameters: they override the client's

@@ -491,7 +491,7 @@ fn build_request(
     let mut form: Vec<(&str, &str)> = Vec::new();
     let mut header_params: Vec<(&str, &str)> = Vec::new();
     for param in params.iter() {
-        let pair = (param.name.as_ref(), param.value.as_str());
+        let pair = (param.name, param.value);
         match param.location {
             ParamLocation::Query => query.push(pair),
             ParamLocation::Form if form_in_body => form.push(pair),

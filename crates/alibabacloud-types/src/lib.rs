@@ -1,24 +1,35 @@
-//! Serde helpers shared by the generated model crates.
+//! What the generated model crates are made of, written once.
 //!
-//! The generated `alibabacloud-*-model` crates are plain serde types. What their fields need
-//! beyond derived serde code lives here once, so that the generated code stays small:
+//! The generated `alibabacloud-*-model` crates are plain data types with serde. What every
+//! struct and enum of theirs needs beyond its fields and values lives here, so that the
+//! generated code stays small and quick to compile:
 //!
+//! - [`model!`] and [`open_enum!`]: a generated struct or open enum is written as such inside
+//!   one of these macros, which add its derives, its setters or conversions, and its serde
+//!   with the wire names;
+//! - [`model`]: the traits behind that serde ([`Item`](model::Item),
+//!   [`Field`](model::Field), [`Model`](model::Model)) and the generic code the macros call;
 //! - [`de`]: lenient deserializers. Alibaba Cloud services do not always send the JSON type
 //!   their metadata documents: an `int64` may arrive as `123` or `"123"`, a boolean as
 //!   `"true"`, a list as `null`. Each helper accepts every spelling that means the same value
-//!   and rejects the rest with a serde error that says what was expected.
-//! - [`redact`]: `Debug` stand-ins for secret fields (`x-secret` in the specs).
+//!   and rejects the rest with a serde error that says what was expected;
+//! - [`redact`]: `Debug` stand-ins for secret fields (`x-secret` in the specs);
 //! - [`ser`]: `skip_serializing_if` helpers.
 //!
-//! No HTTP stack: this crate depends on `serde` only.
+//! No HTTP stack: this crate depends on `serde` only (and on `serde_json` with the `json`
+//! feature, for models with free-form JSON fields).
 //!
 //! ```
-//! #[derive(serde::Deserialize)]
-//! struct Coupon {
-//!     #[serde(rename = "CashCouponId", default, deserialize_with = "alibabacloud_types::de::option_i64")]
-//!     id: Option<i64>,
-//!     #[serde(rename = "Tags", default, deserialize_with = "alibabacloud_types::de::null_as_default")]
-//!     tags: Vec<String>,
+//! alibabacloud_types::model! {
+//!     /// A voucher.
+//!     pub struct Coupon {
+//!         /// Its id.
+//!         #[wire("CashCouponId", with_id)]
+//!         pub id: Option<i64>,
+//!         /// Its tags.
+//!         #[wire("Tags", with_tags)]
+//!         pub tags: Vec<String>,
+//!     }
 //! }
 //!
 //! let c: Coupon = serde_json::from_str(r#"{"CashCouponId": "34534253254325", "Tags": null}"#)?;
@@ -27,6 +38,17 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+mod macros;
+
 pub mod de;
+pub mod model;
 pub mod redact;
 pub mod ser;
+
+/// What the macros' expansions name through `$crate`, so that the generated crates need no
+/// dependency of their own for it.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use std::string::String;
+}

@@ -209,7 +209,7 @@ pub fn render(product: &ir::Product) -> Result<FileSet, CodegenError> {
                 parsed
                     .attrs
                     .push(syn::parse_quote!(#![cfg_attr(rustfmt, rustfmt::skip)]));
-                let body = space_items(&prettyplease::unparse(&parsed));
+                let body = space_items(&emit::format::unparse(&parsed));
                 format!("{}\n\n{body}", files::header(&product.spec_path, false))
             }
         };

@@ -38,7 +38,7 @@ fn package(name: &str, description: &str) -> String {
     )
 }
 
-/// The model crate: serde types only.
+/// The model crate: data types with serde, on `alibabacloud-types` only.
 pub fn model(product: &Product) -> String {
     let mut out = package(
         &product.model_crate,
@@ -47,10 +47,15 @@ pub fn model(product: &Product) -> String {
             title(product)
         ),
     );
-    out.push_str("\n[dependencies]\nalibabacloud-types.workspace = true\nserde.workspace = true\n");
+    out.push_str("\n[dependencies]\n");
     if product.uses_json_value {
-        out.push_str("serde_json.workspace = true\n");
+        // `serde_json::Value` fields, read through the `json` feature.
+        out.push_str(
+            "alibabacloud-types = { workspace = true, features = [\"json\"] }\n\
+             serde_json.workspace = true\n",
+        );
     } else {
+        out.push_str("alibabacloud-types.workspace = true\n");
         // For the crate docs' example.
         out.push_str("\n[dev-dependencies]\nserde_json.workspace = true\n");
     }

@@ -1,18 +1,20 @@
 //! The client crate's modules: `Client`, the endpoint table, and one module per operation
-//! with its fluent builder and parameter encoding.
+//! with its type, its parameter table and its fluent builder (written through the macros of
+//! `alibabacloud-core`).
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens as _, quote};
+use proc_macro2::TokenStream;
+use quote::quote;
 
 use super::model::deprecated_attr;
-use super::{TypePaths, docs, errors, ty};
+use super::{TypePaths, docs, errors, field_ty};
 use crate::codegen::ir::{
     DocBlock, Docs, Encoding, ExampleValue, Field, Location, Method, Operation, OperationKind,
-    Param, Product, Shape, Style, Ty,
+    Param, Product, Style,
 };
 use crate::codegen::names::{ident, unraw};
 
-/// `client.rs`: the `Client` with one method per operation.
+/// `client.rs`: the `Client` (written by `alibabacloud_core::client!`) with one method per
+/// operation.
 pub fn client(product: &Product) -> TokenStream {
     let title = title(product);
     let struct_doc = docs::attrs(
@@ -35,44 +37,13 @@ pub fn client(product: &Product) -> TokenStream {
     quote! {
         #![doc = " The [`Client`]."]
 
-        #struct_doc
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
-        pub struct Client {
-            runtime: ::alibabacloud_core::Runtime,
+        ::alibabacloud_core::client! {
+            #struct_doc
+            #[endpoints(crate::endpoints::ENDPOINTS)]
+            pub struct Client;
         }
 
         impl Client {
-            /// A client with this configuration. The endpoint is chosen now: the configured
-            /// endpoint, else the product's endpoint for the configured region (see
-            /// [`ENDPOINTS`](crate::endpoints::ENDPOINTS)); when there is none, every call
-            /// fails with [`Error::Endpoint`](crate::Error::Endpoint).
-            pub fn new(config: ::alibabacloud_core::Config) -> Self {
-                Self {
-                    runtime: ::alibabacloud_core::Runtime::new(
-                        config,
-                        &crate::endpoints::ENDPOINTS,
-                    ),
-                }
-            }
-
-            /// A client configured from the environment: the region from
-            /// `ALIBABA_CLOUD_REGION_ID`, credentials from the default chain (see
-            /// [`Config::load_from_env`](alibabacloud_core::Config::load_from_env)).
-            ///
-            /// # Errors
-            /// When the environment holds an invalid region or endpoint.
-            pub async fn from_env(
-            ) -> ::std::result::Result<Self, ::alibabacloud_core::ConfigError> {
-                ::std::result::Result::Ok(Self::new(
-                    ::alibabacloud_core::Config::load_from_env().await?,
-                ))
-            }
-
-            /// The configuration.
-            pub fn config(&self) -> &::alibabacloud_core::Config {
-                self.runtime.config()
-            }
-
             #(#methods)*
         }
     }
@@ -97,7 +68,7 @@ fn client_method(product: &Product, op: &Operation) -> TokenStream {
         #docs
         #deprecated
         pub fn #method(&self) -> crate::operation::#module::#builder {
-            crate::operation::#module::#builder::new(self.runtime.clone())
+            self.runtime.clone().into()
         }
     }
 }
@@ -328,14 +299,24 @@ pub fn operation_index(product: &Product) -> TokenStream {
     }
 }
 
-/// `operation/<module>.rs`: the operation descriptor, the error codes, the fluent builder
-/// and the parameter encoding.
+/// `operation/<module>.rs`, in `alibabacloud_core::operation!`: the operation as a type with
+/// its `OperationShape` (descriptor, parameter table, success check) and its fluent builder;
+/// then its error codes.
 pub fn operation(product: &Product, op: &Operation) -> TokenStream {
     let module = ident(&op.module);
     let module_doc = match &op.summary {
         Some(summary) => format!(" `{}`: {}", op.action, docs::inline(summary)),
         None => format!(" `{}`.", op.action),
     };
+    let shape = ident(&op.shape);
+    let shape_doc = format!(
+        " `{}` as a type: its request, response and error codes, and how it is sent (for \
+         generic code over [`OperationShape`](alibabacloud_core::OperationShape)).",
+        op.action
+    );
+    let request = ident(&op.request.name);
+    let response = ident(&op.response.name);
+    let code = ident(&op.errors.enum_name);
     let product_name = &product.product;
     let action = &op.action;
     let version = &product.version;
@@ -350,36 +331,87 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
         OperationKind::Unspecified => quote!(Unspecified),
     };
     let secret_fields = product.secret_response_fields(op);
-    let errors = errors::error_code(op);
+    let params = op.params.iter().map(param_spec);
+    let success = match &op.success_field {
+        Some(field) => {
+            let field = ident(field);
+            quote! {
+                const SUCCESS: SuccessCheck<Self::Output> = SuccessCheck::Field(|out| out.#field);
+            }
+        }
+        None => quote!(),
+    };
     let builder = builder(op);
-    let to_params = to_params(op);
+    let errors = errors::error_code(op);
     quote! {
         #![doc = #module_doc]
 
         pub use crate::model::#module::*;
 
-        /// What the runtime needs to know about the operation.
-        static OPERATION: ::alibabacloud_core::Operation = ::alibabacloud_core::Operation {
-            product: #product_name,
-            action: #action,
-            version: #version,
-            method: ::alibabacloud_core::HttpMethod::#method,
-            style: ::alibabacloud_core::ApiStyle::Rpc,
-            operation_type: ::alibabacloud_core::OperationType::#kind,
-            secret_response_fields: &[#(#secret_fields),*],
-        };
+        ::alibabacloud_core::operation! {
+            #[doc = #shape_doc]
+            pub struct #shape;
+
+            impl OperationShape for #shape {
+                type Input = #request;
+                type Output = #response;
+                type ErrorCode = #code;
+                const OPERATION: Operation = Operation {
+                    product: #product_name,
+                    action: #action,
+                    version: #version,
+                    method: HttpMethod::#method,
+                    style: ApiStyle::Rpc,
+                    operation_type: OperationType::#kind,
+                    secret_response_fields: &[#(#secret_fields),*],
+                };
+                const PARAMS: &'static [ParamSpec] = &[#(#params),*];
+                #success
+            }
+
+            #builder
+        }
 
         #errors
-        #builder
-        #to_params
     }
 }
 
+/// `ParamSpec::query("Name").required()`: where and how one parameter is sent.
+fn param_spec(p: &Param) -> TokenStream {
+    let wire = &p.wire;
+    let mut spec = match p.location {
+        Location::Query => quote!(ParamSpec::query(#wire)),
+        Location::Form => quote!(ParamSpec::form(#wire)),
+        Location::Header => quote!(ParamSpec::header(#wire)),
+    };
+    if let Encoding::Structured(style) = p.encoding {
+        let style = match style {
+            // The default: lists as `Name.1`, objects as `Name.Key`.
+            Style::RepeatList => None,
+            // The same expansion as `repeatList`; kept to say what the metadata says.
+            Style::Flat => Some(quote!(Flat)),
+            Style::Json => Some(quote!(Json)),
+            Style::Simple => Some(quote!(Simple)),
+            Style::SpaceDelimited => Some(quote!(SpaceDelimited)),
+            Style::PipeDelimited => Some(quote!(PipeDelimited)),
+        };
+        if let Some(style) = style {
+            spec = quote!(#spec.style(ParamStyle::#style));
+        }
+    }
+    if p.required {
+        spec = quote!(#spec.required());
+    }
+    if p.secret {
+        spec = quote!(#spec.secret());
+    }
+    spec
+}
+
+/// The fluent builder, inside `operation!`: one entry per parameter, with the first
+/// paragraph of its docs (the request field has them all) and the names of its setters.
 fn builder(op: &Operation) -> TokenStream {
     let name = ident(&op.builder);
-    let request = ident(&op.request.name);
-    let response = ident(&op.response.name);
-    let alias = ident(&op.errors.alias);
     let module = unraw(&op.module);
     let struct_doc = docs::attrs(
         &[
@@ -396,347 +428,70 @@ fn builder(op: &Operation) -> TokenStream {
         false,
     );
     let paths = TypePaths::client();
-    let setters = op
-        .request
-        .fields
-        .iter()
-        .zip(&op.params)
-        .map(|(f, p)| builder_methods(f, p, &paths));
-    let required: Vec<String> = op
-        .params
-        .iter()
-        .filter(|p| p.required)
-        .map(|p| format!("`{}`", p.wire))
-        .collect();
-    let construction = if required.is_empty() {
-        "a parameter cannot be encoded".to_owned()
-    } else {
-        format!(
-            "a required parameter is not set ({}) or a parameter cannot be encoded",
-            required.join(", ")
-        )
-    };
-    let send_doc = docs::attrs(
-        &[
-            "Sends the request and decodes the response.".to_owned(),
-            String::new(),
-            "# Errors".to_owned(),
-            format!(
-                "- [`Error::Construction`](crate::Error::Construction), before any I/O, when \
-                 {construction};"
-            ),
-            "- [`Error::Credentials`](crate::Error::Credentials) or \
-             [`Error::Endpoint`](crate::Error::Endpoint) when nothing could be sent;"
-                .to_owned(),
-            "- [`Error::Timeout`](crate::Error::Timeout) or \
-             [`Error::Dispatch`](crate::Error::Dispatch) when the call failed on the way;"
-                .to_owned(),
-            "- [`Error::Response`](crate::Error::Response) when the response cannot be decoded;"
-                .to_owned(),
-            format!(
-                "- [`Error::Service`](crate::Error::Service) when the service answered with an \
-                 error (a [`{}`] code), including a 2xx body that says `\"Success\": false`.",
-                op.errors.enum_name
-            ),
-        ],
-        false,
-    );
-    let (check, success_fn) = match &op.success_field {
-        Some(field) => {
-            let field = ident(field);
-            (
-                quote!(::alibabacloud_core::SuccessCheck::Field(success)),
-                quote! {
-                    /// `Success` of a decoded response: `Some(false)` makes it a service error.
-                    fn success(response: &#response) -> ::std::option::Option<bool> {
-                        response.#field
-                    }
-                },
-            )
-        }
-        None => (
-            quote!(::alibabacloud_core::SuccessCheck::Envelope),
-            quote!(),
-        ),
-    };
-    quote! {
-        #struct_doc
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
-        pub struct #name {
-            runtime: ::alibabacloud_core::Runtime,
-            input: #request,
-            options: ::alibabacloud_core::CallOptions,
-        }
-
-        impl #name {
-            pub(crate) fn new(runtime: ::alibabacloud_core::Runtime) -> Self {
-                Self {
-                    runtime,
-                    input: ::std::default::Default::default(),
-                    options: ::std::default::Default::default(),
-                }
-            }
-
-            #(#setters)*
-
-            /// Options of this call only (timeouts, retries), apart from the API's parameters;
-            /// they override the client's configuration.
-            pub fn call_options(mut self, options: ::alibabacloud_core::CallOptions) -> Self {
-                self.options = options;
-                self
-            }
-
-            /// The request built so far.
-            pub fn as_input(&self) -> &#request {
-                &self.input
-            }
-
-            #send_doc
-            pub async fn send(self) -> ::std::result::Result<#response, #alias> {
-                let params = to_params(self.input)?;
-                self.runtime
-                    .invoke(&OPERATION, params, &self.options, #check)
-                    .await
-            }
-        }
-
-        #success_fn
-    }
-}
-
-/// `x(...)`, `set_x(...)`, `get_x()` of one parameter.
-fn builder_methods(f: &Field, p: &Param, paths: &TypePaths) -> TokenStream {
-    let field = ident(&f.name);
-    let plain = unraw(&f.name);
-    let set = ident(&format!("set_{plain}"));
-    let get = ident(&format!("get_{plain}"));
-    let docs = docs::outer(&f.docs);
-    let deprecated = deprecated_attr(p.deprecated);
-    let inner = ty(&f.ty, paths);
-    let wire = &f.wire;
-    let see = if f.name.starts_with("r#") {
-        format!("`{plain}`")
-    } else {
-        format!("[`{plain}`](Self::{plain})")
-    };
-    match (&f.shape, &f.ty) {
-        (Shape::Defaulted, Ty::Vec(item)) => {
-            let item = ty(item, paths);
-            let set_doc = format!(" Replaces the whole list `{wire}`; see {see}.");
-            let get_doc = format!(" The items of `{wire}` set so far.");
-            quote! {
-                #docs
-                ///
-                /// Call it once per item: each call appends one.
-                #deprecated
-                pub fn #field(mut self, item: impl ::std::convert::Into<#item>) -> Self {
-                    self.input.#field.push(item.into());
-                    self
-                }
-
-                #[doc = #set_doc]
-                #deprecated
-                pub fn #set(mut self, items: ::std::vec::Vec<#item>) -> Self {
-                    self.input.#field = items;
-                    self
-                }
-
-                #[doc = #get_doc]
-                #deprecated
-                pub fn #get(&self) -> &[#item] {
-                    &self.input.#field
-                }
-            }
-        }
-        (Shape::Defaulted, Ty::Map(value)) => {
-            let value = ty(value, paths);
-            let set_doc = format!(" Replaces the whole map `{wire}`; see {see}.");
-            let get_doc = format!(" The entries of `{wire}` set so far.");
-            quote! {
-                #docs
-                ///
-                /// Call it once per entry: each call inserts one.
-                #deprecated
-                pub fn #field(
-                    mut self,
-                    key: impl ::std::convert::Into<::std::string::String>,
-                    value: impl ::std::convert::Into<#value>,
-                ) -> Self {
-                    self.input.#field.insert(key.into(), value.into());
-                    self
-                }
-
-                #[doc = #set_doc]
-                #deprecated
-                pub fn #set(
-                    mut self,
-                    entries: ::std::collections::BTreeMap<::std::string::String, #value>,
-                ) -> Self {
-                    self.input.#field = entries;
-                    self
-                }
-
-                #[doc = #get_doc]
-                #deprecated
-                pub fn #get(&self) -> &::std::collections::BTreeMap<::std::string::String, #value> {
-                    &self.input.#field
-                }
-            }
-        }
-        _ => {
-            let set_doc = format!(" Sets or clears `{wire}`; see {see}.");
-            let get_doc = format!(" `{wire}` as set so far.");
-            quote! {
-                #docs
-                #deprecated
-                pub fn #field(mut self, input: impl ::std::convert::Into<#inner>) -> Self {
-                    self.input.#field = ::std::option::Option::Some(input.into());
-                    self
-                }
-
-                #[doc = #set_doc]
-                #deprecated
-                pub fn #set(mut self, input: ::std::option::Option<#inner>) -> Self {
-                    self.input.#field = input;
-                    self
-                }
-
-                #[doc = #get_doc]
-                #deprecated
-                pub fn #get(&self) -> &::std::option::Option<#inner> {
-                    &self.input.#field
-                }
-            }
-        }
-    }
-}
-
-/// The local variable holding a required parameter's value.
-fn binding(f: &Field) -> proc_macro2::Ident {
-    match unraw(&f.name) {
-        "params" | "input" | "missing" => ident(&format!("{}_value", unraw(&f.name))),
-        _ => ident(&f.name),
-    }
-}
-
-/// `to_params`: the required checks, then each parameter set, encoded.
-fn to_params(op: &Operation) -> TokenStream {
-    let request = ident(&op.request.name);
-    let pairs: Vec<(&Field, &Param)> = op.request.fields.iter().zip(&op.params).collect();
-    let any_required = op.params.iter().any(|p| p.required);
-    let checks = pairs.iter().filter(|(_, p)| p.required).map(|(f, p)| {
+    let fields = op.request.fields.iter().zip(&op.params).map(|(f, p)| {
         let field = ident(&f.name);
-        let wire = &p.wire;
-        match f.shape {
-            Shape::Defaulted => quote! {
-                if input.#field.is_empty() {
-                    return ::std::result::Result::Err(missing(#wire));
-                }
-            },
-            Shape::Optional | Shape::OptionalBoxed => {
-                let binding = binding(f);
-                quote! {
-                    let ::std::option::Option::Some(#binding) = input.#field else {
-                        return ::std::result::Result::Err(missing(#wire));
-                    };
-                }
-            }
+        let plain = unraw(&f.name);
+        let set = ident(&format!("set_{plain}"));
+        let get = ident(&format!("get_{plain}"));
+        let docs = docs::attrs(&setter_doc(&op.request.name, f, p), false);
+        let deprecated = deprecated_attr(p.deprecated);
+        let field_type = field_ty(f, &paths);
+        quote! {
+            #docs
+            #deprecated
+            #[setters(#set, #get)]
+            #field: #field_type,
         }
     });
-    let pushes = pairs.iter().map(|(f, p)| push(f, p));
-    let count = Literal::usize_unsuffixed(op.params.len());
-    let missing = if any_required {
-        quote! {
-            let missing = |parameter: &'static str| {
-                ::alibabacloud_core::ConstructionError::MissingParameter {
-                    operation: OPERATION.action,
-                    parameter,
-                }
-            };
-        }
-    } else {
-        quote!()
-    };
-    let (input_binding, params_binding) = if op.params.is_empty() {
-        (quote!(_input), quote!(params))
-    } else {
-        (quote!(input), quote!(mut params))
-    };
-    let result = quote! {
-        ::std::result::Result<::alibabacloud_core::Params, ::alibabacloud_core::ConstructionError>
-    };
     quote! {
-        /// The request as flattened parameters, after checking the required ones.
-        fn to_params(#input_binding: #request) -> #result {
-            #missing
-            #(#checks)*
-            let #params_binding = ::alibabacloud_core::Params::with_capacity(#count);
-            #(#pushes)*
-            ::std::result::Result::Ok(params)
+        #struct_doc
+        pub struct #name {
+            #(#fields)*
         }
     }
 }
 
-fn location(l: Location) -> TokenStream {
-    match l {
-        Location::Query => quote!(::alibabacloud_core::ParamLocation::Query),
-        Location::Form => quote!(::alibabacloud_core::ParamLocation::Form),
-        Location::Header => quote!(::alibabacloud_core::ParamLocation::Header),
+/// The docs of a parameter's setter: the first paragraph of the field's docs, then where
+/// the rest is, and whether it is required.
+fn setter_doc(request: &str, f: &Field, p: &Param) -> Vec<String> {
+    let all = docs::lines(&f.docs);
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_fence = false;
+    let mut cut = false;
+    for (i, line) in all.iter().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if line.is_empty() && !in_fence {
+            // A deprecation notice alone is not a description: keep the next paragraph too.
+            let deprecation_only = lines.len() == 1 && lines[0].starts_with("**Deprecated");
+            if !deprecation_only {
+                cut = all[i + 1..].iter().any(|l| !l.is_empty());
+                break;
+            }
+        }
+        lines.push(line.clone());
     }
-}
-
-fn style(s: Style) -> TokenStream {
-    match s {
-        Style::RepeatList => quote!(::alibabacloud_core::ParamStyle::RepeatList),
-        Style::Flat => quote!(::alibabacloud_core::ParamStyle::Flat),
-        Style::Json => quote!(::alibabacloud_core::ParamStyle::Json),
-        Style::Simple => quote!(::alibabacloud_core::ParamStyle::Simple),
-        Style::SpaceDelimited => quote!(::alibabacloud_core::ParamStyle::SpaceDelimited),
-        Style::PipeDelimited => quote!(::alibabacloud_core::ParamStyle::PipeDelimited),
+    if lines.iter().all(|line| line.trim().is_empty()) {
+        lines = vec![format!("Sets `{}`.", f.wire.replace('`', "'"))];
     }
-}
-
-/// Adds one parameter to `params`.
-fn push(f: &Field, p: &Param) -> TokenStream {
-    let field = ident(&f.name);
-    let wire = &p.wire;
-    let loc = location(p.location);
-    let push_fn = if p.secret {
-        quote!(push_secret)
+    let field = unraw(&f.name);
+    let link = if f.name.starts_with("r#") {
+        format!("the field `{field}` of [`{request}`]")
     } else {
-        quote!(push)
+        format!("[`{request}::{field}`]")
     };
-    let secret = p.secret;
-    let encode = |value: TokenStream| match p.encoding {
-        Encoding::Text => quote!(params.#push_fn(#loc, #wire, #value);),
-        Encoding::Display => quote!(params.#push_fn(#loc, #wire, #value.to_string());),
-        Encoding::EnumText => quote!(params.#push_fn(#loc, #wire, #value.as_str());),
-        Encoding::Structured(s) => {
-            let s = style(s);
-            quote! {
-                params.push_structured(OPERATION.action, #loc, #wire, #s, &#value, #secret)?;
-            }
-        }
+    let more = match (p.required, cut) {
+        (true, true) => Some(format!(
+            "Required: `send()` fails without it. See {link} for the details."
+        )),
+        (true, false) => Some("Required: `send()` fails without it.".to_owned()),
+        (false, true) => Some(format!("See {link} for the details.")),
+        (false, false) => None,
     };
-    match (f.shape, p.required) {
-        // Checked not to be empty above.
-        (Shape::Defaulted, true) => encode(quote!(input.#field)),
-        (Shape::Defaulted, false) => {
-            let body = encode(quote!(input.#field));
-            quote! {
-                if !input.#field.is_empty() {
-                    #body
-                }
-            }
-        }
-        (Shape::Optional | Shape::OptionalBoxed, true) => encode(binding(f).into_token_stream()),
-        (Shape::Optional | Shape::OptionalBoxed, false) => {
-            let body = encode(quote!(value));
-            quote! {
-                if let ::std::option::Option::Some(value) = input.#field {
-                    #body
-                }
-            }
-        }
+    if let Some(more) = more {
+        lines.push(String::new());
+        lines.push(more);
     }
+    lines
 }

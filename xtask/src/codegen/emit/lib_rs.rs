@@ -24,12 +24,15 @@ pub fn model(product: &Product) -> TokenStream {
         String::new(),
         "One module per operation holds its request, its response and their nested types:"
             .to_owned(),
-        "plain serde structs with the wire names, `#[non_exhaustive]`, built with `Default`"
+        "serde structs with the wire names and public fields, `#[non_exhaustive]`, built with"
             .to_owned(),
-        "and the `with_*` setters. Decoding is lenient where services are: integers, floats"
+        "`new()` (or `Default`); a request and the types it holds also have `with_*` setters,"
             .to_owned(),
-        "and booleans also come as strings, lists as `null`; unknown fields are ignored."
+        "a response is built (in tests) by setting its fields. Decoding is lenient where"
             .to_owned(),
+        "services are: integers, floats and booleans also come as strings, lists as `null`;"
+            .to_owned(),
+        "unknown fields are ignored.".to_owned(),
     ];
     if let Some(op) = product.operations.first() {
         let module = unraw(&op.module);
@@ -161,7 +164,8 @@ pub fn client(product: &Product) -> TokenStream {
 
         pub use ::alibabacloud_core::{
             CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
-            RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
+            OperationShape, RequestBuilder, RetryConfig, ServiceError, SignatureVersion,
+            TimeoutConfig,
         };
         pub use ::#model as model;
 

@@ -5,6 +5,7 @@ pub mod cargo_toml;
 pub mod client;
 pub mod docs;
 pub mod errors;
+pub mod format;
 pub mod lib_rs;
 pub mod model;
 
@@ -115,15 +116,17 @@ impl TypePaths {
     }
 }
 
-/// The tokens of a type.
+/// The tokens of a type, as the macros of the hand-written crates read it: `Option`, `Vec`,
+/// `Box` and `String` by their prelude names (generated types never take them), maps as
+/// `std::collections::BTreeMap`, generated types by name or by path.
 pub fn ty(t: &Ty, paths: &TypePaths) -> TokenStream {
     match t {
-        Ty::String => quote!(::std::string::String),
+        Ty::String => quote!(String),
         Ty::I32 => quote!(i32),
         Ty::I64 => quote!(i64),
         Ty::F64 => quote!(f64),
         Ty::Bool => quote!(bool),
-        Ty::Json => quote!(::serde_json::Value),
+        Ty::Json => quote!(serde_json::Value),
         Ty::Named(r) => {
             let name = ident(&r.name);
             if r.shared {
@@ -135,11 +138,11 @@ pub fn ty(t: &Ty, paths: &TypePaths) -> TokenStream {
         }
         Ty::Vec(inner) => {
             let inner = ty(inner, paths);
-            quote!(::std::vec::Vec<#inner>)
+            quote!(Vec<#inner>)
         }
         Ty::Map(inner) => {
             let inner = ty(inner, paths);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            quote!(std::collections::BTreeMap<String, #inner>)
         }
     }
 }
@@ -148,8 +151,8 @@ pub fn ty(t: &Ty, paths: &TypePaths) -> TokenStream {
 pub fn field_ty(field: &Field, paths: &TypePaths) -> TokenStream {
     let inner = ty(&field.ty, paths);
     match field.shape {
-        Shape::Optional => quote!(::std::option::Option<#inner>),
-        Shape::OptionalBoxed => quote!(::std::option::Option<::std::boxed::Box<#inner>>),
+        Shape::Optional => quote!(Option<#inner>),
+        Shape::OptionalBoxed => quote!(Option<Box<#inner>>),
         Shape::Defaulted => inner,
     }
 }

@@ -325,7 +325,19 @@ fn lower_operation(
     let error_enum = format!("{base}ErrorCode");
     let error_alias = format!("{base}Error");
     let builder = format!("{base}FluentBuilder");
-    let mut scope = Scope::operation(spec, file, index, &[&error_enum, &error_alias, &builder]);
+    // The operation as a type, named after the action unless that would shadow a prelude
+    // name that the generated code uses (`Option`, `Vec`, ...).
+    let shape = if names::PRELUDE_TYPE_NAMES.contains(&base.as_str()) {
+        format!("{base}Operation")
+    } else {
+        base.clone()
+    };
+    let mut scope = Scope::operation(
+        spec,
+        file,
+        index,
+        &[&error_enum, &error_alias, &builder, &shape],
+    );
     let request_name = scope.take_name(&request_name);
     let response_name = scope.take_name(&response_name);
 
@@ -456,11 +468,18 @@ fn lower_operation(
         ))),
         None => request_docs.push_generated(format!("The request of `{action}`.")),
     }
-    request_docs.push_generated(format!(
-        "Send it with `Client::{}` of the client crate, or build it here (e.g. in tests) with \
-         `{request_name}::new()` and the `with_*` setters.",
-        names::unraw(&module)
-    ));
+    if fields.is_empty() {
+        request_docs.push_generated(format!(
+            "Send it with `Client::{}` of the client crate; it has no parameter.",
+            names::unraw(&module)
+        ));
+    } else {
+        request_docs.push_generated(format!(
+            "Send it with `Client::{}` of the client crate, or build it here (e.g. in tests) \
+             with `{request_name}::new()` and the `with_*` setters.",
+            names::unraw(&module)
+        ));
+    }
     let request = super::StructDef {
         name: request_name,
         docs: request_docs,
@@ -547,6 +566,7 @@ fn lower_operation(
         types,
         errors,
         builder,
+        shape,
         example,
     };
     (operation, uses_json)

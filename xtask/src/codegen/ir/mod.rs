@@ -147,6 +147,8 @@ pub struct Operation {
     pub errors: ErrorCodes,
     /// `<Action>FluentBuilder`.
     pub builder: String,
+    /// `<Action>`: the operation as a type (the client crate's `OperationShape`).
+    pub shape: String,
     /// The parameters the docs' example sets: the required ones, else the first with an
     /// example value.
     pub example: Vec<ExampleArg>,

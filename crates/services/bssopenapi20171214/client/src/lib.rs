@@ -59,7 +59,8 @@
 
 pub use ::alibabacloud_core::{
     CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
-    RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
+    OperationShape, RequestBuilder, RetryConfig, ServiceError, SignatureVersion,
+    TimeoutConfig,
 };
 
 pub use ::alibabacloud_bssopenapi20171214_model as model;
