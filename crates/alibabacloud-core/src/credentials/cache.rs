@@ -133,11 +133,12 @@ fn random_up_to(max: Duration) -> Duration {
 /// ```
 /// use alibabacloud_core::credentials::{CacheSettings, CachedCredentialsProvider, Credentials};
 /// let provider = CachedCredentialsProvider::new(
-///     Credentials::new("id", "secret"),
+///     Credentials::new("id", "secret")?,
 ///     CacheSettings::default(),
 ///     Default::default(),
 /// );
 /// # let _ = provider;
+/// # Ok::<(), alibabacloud_core::CredentialsError>(())
 /// ```
 #[derive(Debug)]
 pub struct CachedCredentialsProvider<P> {
@@ -418,7 +419,7 @@ mod tests {
                 if self.failing.load(Ordering::SeqCst) {
                     return Err(CredentialsError::provider_failed("test", "source down"));
                 }
-                Ok(Credentials::new(format!("id-{n}"), "secret")
+                Ok(Credentials::new(format!("id-{n}"), "secret")?
                     .with_security_token("token")
                     .with_expiration(self.clock.now() + self.lifetime))
             })
@@ -560,7 +561,7 @@ mod tests {
     async fn credentials_without_expiration_are_kept() {
         let clock = ManualClock::new();
         let cache = CachedCredentialsProvider::new(
-            Credentials::new("id", "secret"),
+            Credentials::new("id", "secret").unwrap(),
             no_jitter(),
             SharedTimeSource::new(clock.clone()),
         );
