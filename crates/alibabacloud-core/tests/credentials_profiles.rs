@@ -187,6 +187,15 @@ async fn cli_ram_role_and_chainable_role_go_through_sts() {
     assert_eq!(requests[1].param("RoleArn"), Some("acs:ram::1:role/target"));
     assert_eq!(requests[1].param("DurationSeconds"), Some("1800"));
     assert_eq!(requests[1].param("ExternalId"), Some("ext"));
+    // `x-acs-credentials-provider` names the source as the official SDKs do.
+    assert_eq!(
+        requests[0].header("x-acs-credentials-provider"),
+        Some("static_ak")
+    );
+    assert_eq!(
+        requests[1].header("x-acs-credentials-provider"),
+        Some("ram_role_arn/static_ak")
+    );
 
     // An STS failure names the profile and the file.
     let config = home.config(&[

@@ -363,6 +363,13 @@ impl ProvideCredentials for CliProfileProvider {
     fn name(&self) -> &'static str {
         NAME
     }
+
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        match self.resolved.get() {
+            Some(resolved) => format!("{NAME}/{}", resolved.provider.official_name()).into(),
+            None => NAME.into(),
+        }
+    }
 }
 
 /// Turns profiles into providers.

@@ -255,6 +255,14 @@ impl ProvideCredentials for IniProfileProvider {
     fn name(&self) -> &'static str {
         NAME
     }
+
+    /// `profile/...`: the official SDKs call this provider `profile`.
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        match self.resolved.get() {
+            Some(resolved) => format!("profile/{}", resolved.provider.official_name()).into(),
+            None => "profile".into(),
+        }
+    }
 }
 
 /// One section of the file.
