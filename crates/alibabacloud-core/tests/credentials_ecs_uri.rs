@@ -11,16 +11,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use alibabacloud_core::credentials::{
-    AssumeRoleSettings, CacheSettings, Credentials, CredentialsError, CredentialsErrorKind,
-    CredentialsUriProvider, EcsRamRoleProvider, ProvideCredentials, ProviderConfig,
-    RamRoleArnProvider, SharedCredentialsProvider,
+    AssumeRoleSettings, CacheSettings, Credentials, CredentialsErrorKind, CredentialsUriProvider,
+    EcsRamRoleProvider, ProvideCredentials, ProviderConfig, RamRoleArnProvider,
+    SharedCredentialsProvider,
 };
 use alibabacloud_core::env::Env;
 use alibabacloud_core::time_source::TimeSource;
 use http::Method;
 use raw_server::RawServer;
 use support::{
-    Answer, LogCapture, SharedClock, TestServer, closed_url, credentials_json, eventually,
+    Answer, LogCapture, SharedClock, TestServer, closed_url, credentials_json, eventually, ready,
 };
 use tokio::io::AsyncWriteExt;
 
@@ -135,21 +135,11 @@ async fn imdsv2_token_then_role_discovery_then_credentials_cached_and_refreshed(
     assert!(
         eventually(|| {
             // The refreshed credentials are what the next calls get.
-            futures_now(provider.provide_credentials()).access_key_id() == "STS.ecs2"
+            ready(provider.provide_credentials()).access_key_id() == "STS.ecs2"
         })
         .await
     );
     assert_eq!(server.requests().len(), 6);
-}
-
-/// The output of a future that is ready at once (a cache hit).
-fn futures_now<T>(future: impl std::future::Future<Output = Result<T, CredentialsError>>) -> T {
-    let mut future = std::pin::pin!(future);
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    match future.as_mut().poll(&mut context) {
-        std::task::Poll::Ready(result) => result.unwrap(),
-        std::task::Poll::Pending => panic!("not a cache hit"),
-    }
 }
 
 #[tokio::test]
@@ -421,8 +411,7 @@ async fn credentials_uri_success_cache_refresh_and_redacted_url() {
     );
     assert!(eventually(|| calls.load(Ordering::SeqCst) == 2).await);
     assert!(
-        eventually(|| futures_now(provider.provide_credentials()).access_key_id() == "STS.uri2")
-            .await
+        eventually(|| ready(provider.provide_credentials()).access_key_id() == "STS.uri2").await
     );
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }

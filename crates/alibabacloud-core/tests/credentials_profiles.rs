@@ -310,7 +310,15 @@ async fn cli_file_errors_name_the_file_profile_and_field() {
         ),
         (
             r#"{"profiles": [{"name": "default", "mode": "CloudSSO"}]}"#.into(),
-            vec!["unsupported mode `CloudSSO`", "profile `default`"],
+            vec!["missing field `cloud_sso_sign_in_url`", "profile `default`"],
+        ),
+        (
+            r#"{"profiles": [{"name": "default", "mode": "Bearer"}]}"#.into(),
+            vec!["unsupported mode `Bearer`", "CloudSSO, OAuth, External"],
+        ),
+        (
+            r#"{"profiles": [{"name": "default", "mode": "OAuth", "oauth_site_type": "CN", "oauth_access_token_expire": "soon"}]}"#.into(),
+            vec!["`profiles[0].oauth_access_token_expire` has an unexpected type or value"],
         ),
         (
             r#"{"profiles": [{"name": "default"}]}"#.into(),

@@ -272,6 +272,12 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
         &self.shared.inner
     }
 
+    /// The provider whose credentials are cached, while nothing else holds the cache (before
+    /// its first use).
+    pub(crate) fn inner_mut(&mut self) -> Option<&mut P> {
+        Arc::get_mut(&mut self.shared).map(|shared| &mut shared.inner)
+    }
+
     /// The cached credentials if they are fresh, else refreshed ones.
     pub async fn credentials(&self) -> Result<Credentials, CredentialsError> {
         let shared = &self.shared;

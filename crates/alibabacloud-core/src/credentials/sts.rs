@@ -354,7 +354,7 @@ impl StsClient {
     }
 }
 
-fn user_agent() -> String {
+pub(crate) fn user_agent() -> String {
     format!(
         "AlibabaCloud ({}; {}) Rust alibabacloud-core/{} credentials",
         std::env::consts::OS,
