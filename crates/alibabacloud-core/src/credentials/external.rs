@@ -121,10 +121,11 @@ pub(crate) fn split_command(command: &str, windows: bool) -> Result<Vec<String>,
 
 /// Credentials printed by a command, as the aliyun CLI's `External` mode gets them.
 ///
-/// The command is split as the official SDKs split it (see the module of the CLI profile
-/// docs: quotes group, `\` escapes on Unix, no shell) and run with the environment of the
-/// process, no standard input, and a timeout (60 s by default), after which it is killed. It
-/// must print, on its standard output, a JSON object:
+/// The command is split into a program and its arguments as the official SDKs split it,
+/// without a shell (whitespace separates arguments; `"..."` and `'...'` group one; on Unix `\`
+/// escapes as in a POSIX shell; on Windows it is kept; nothing is expanded), and run with the
+/// environment of the process, no standard input, and a timeout (60 s by default), after
+/// which it is killed. It must print, on its standard output, a JSON object:
 ///
 /// ```json
 /// {"mode": "StsToken", "access_key_id": "STS.…", "access_key_secret": "…",
