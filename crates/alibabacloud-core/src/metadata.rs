@@ -365,7 +365,7 @@ pub struct UnknownCommonCode;
 /// `send_with_metadata()` returns.
 ///
 /// ```
-/// use alibabacloud_core::{ProvideRequestId, Response};
+/// use alibabacloud_core::Response;
 ///
 /// // `response` is what a generated client's `send_with_metadata()` returns, e.g.
 /// // `client.query_bill().billing_cycle("2024-05").send_with_metadata().await?`.
@@ -410,6 +410,11 @@ impl<T> Response<T> {
         self.output
     }
 
+    /// The request id (the id Alibaba Cloud support asks for), when the response carried one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.metadata.request_id()
+    }
+
     /// The request id, HTTP status, headers and raw body.
     pub fn metadata(&self) -> &ResponseMetadata {
         &self.metadata
@@ -423,7 +428,7 @@ impl<T> Response<T> {
 
 impl<T> ProvideRequestId for Response<T> {
     fn request_id(&self) -> Option<&str> {
-        self.metadata.request_id()
+        Response::request_id(self)
     }
 }
 
@@ -465,6 +470,11 @@ impl ResponseMetadata {
         self
     }
 
+    /// The request id: the `x-acs-request-id` header, else the body's `RequestId`.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> u16 {
         self.status
@@ -496,9 +506,8 @@ impl ResponseMetadata {
 }
 
 impl ProvideRequestId for ResponseMetadata {
-    /// The request id: the `x-acs-request-id` header, else the body's `RequestId`.
     fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        ResponseMetadata::request_id(self)
     }
 }
 
