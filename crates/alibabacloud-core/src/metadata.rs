@@ -35,6 +35,7 @@
 //! ```
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
@@ -443,36 +444,43 @@ pub struct ResponseMetadata {
     status: u16,
     headers: http::HeaderMap,
     body: Bytes,
-    request_id: Option<Box<str>>,
-    /// Whether the request id may be shown in `Debug` (it holds none of the call's secrets).
-    request_id_loggable: bool,
+    /// The request id, found on first use: the body is parsed for it only when the header is
+    /// absent and someone asks (`send()` never does).
+    request_id: OnceLock<Option<Box<str>>>,
+    /// Whether the `x-acs-request-id` header may be shown in `Debug` (it holds none of the
+    /// call's secrets).
+    header_id_loggable: bool,
 }
 
 impl ResponseMetadata {
     /// Metadata of a response (for tests of code that takes one). The request id is read from
     /// the `x-acs-request-id` header, else from the body's `RequestId` (or `requestId`).
     pub fn new(status: u16, headers: http::HeaderMap, body: impl Into<Bytes>) -> Self {
-        let body = body.into();
-        let request_id = request_id_of(&headers, &body);
         ResponseMetadata {
             status,
             headers,
-            body,
-            request_id,
-            request_id_loggable: true,
+            body: body.into(),
+            request_id: OnceLock::new(),
+            header_id_loggable: true,
         }
     }
 
-    /// The metadata of a response of the runtime, whose request id is shown in `Debug` only
-    /// when it holds none of the call's secrets.
+    /// The metadata of a response of the runtime, whose request id header is shown in `Debug`
+    /// only when it holds none of the call's secrets.
     pub(crate) fn with_loggable_id(mut self, loggable: impl FnOnce(&str) -> bool) -> Self {
-        self.request_id_loggable = self.request_id.as_deref().is_none_or(loggable);
+        self.header_id_loggable = self.header_request_id().is_none_or(loggable);
         self
     }
 
     /// The request id: the `x-acs-request-id` header, else the body's `RequestId`.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.request_id
+            .get_or_init(|| request_id_of(&self.headers, &self.body))
+            .as_deref()
+    }
+
+    fn header_request_id(&self) -> Option<&str> {
+        crate::response::header_str(&self.headers, crate::response::REQUEST_ID_HEADER)
     }
 
     /// The HTTP status.
@@ -512,11 +520,13 @@ impl ProvideRequestId for ResponseMetadata {
 }
 
 impl fmt::Debug for ResponseMetadata {
+    /// Shows the request id of the header (an id in the body is the body's content, not
+    /// shown).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let request_id = match (&self.request_id, self.request_id_loggable) {
-            (Some(id), true) => Some(&**id),
-            (Some(_), false) => Some("<redacted>"),
-            (None, _) => None,
+        let request_id = match self.header_request_id() {
+            Some(id) if self.header_id_loggable => Some(id),
+            Some(_) => Some("<redacted>"),
+            None => None,
         };
         f.debug_struct("ResponseMetadata")
             .field("status", &self.status)

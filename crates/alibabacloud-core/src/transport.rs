@@ -639,3 +639,110 @@ impl NetworkCause {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error with `outer` whose cause is `inner`, as hyper-util and reqwest nest them.
+    #[derive(Debug)]
+    struct Nested(&'static str, std::io::Error);
+
+    impl fmt::Display for Nested {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Nested {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.1)
+        }
+    }
+
+    fn connect_failure(outer: &'static str, inner: std::io::Error) -> TransportError {
+        TransportError::new(TransportErrorKind::Connect, Nested(outer, inner))
+    }
+
+    #[test]
+    fn dispatch_errors_name_the_server_and_the_failure() {
+        let endpoint = Endpoint::parse("quickbi-public.cn-hangzou.aliyuncs.com").unwrap();
+        let dns = dispatch_error(
+            connect_failure(
+                "dns error",
+                std::io::Error::other(
+                    "failed to lookup address information: Name or service not known",
+                ),
+            ),
+            &endpoint,
+        );
+        assert_eq!(dns.kind(), DispatchErrorKind::Dns);
+        assert_eq!(
+            dns.to_string(),
+            "could not resolve the host `quickbi-public.cn-hangzou.aliyuncs.com` (DNS lookup failed; port 443)"
+        );
+        assert_eq!(
+            dns.target(),
+            Some("quickbi-public.cn-hangzou.aliyuncs.com:443")
+        );
+        assert!(dns.is_connect());
+
+        let local = Endpoint::parse("https://127.0.0.1:8080").unwrap();
+        let refused = dispatch_error(
+            connect_failure(
+                "tcp connect error",
+                std::io::Error::from(std::io::ErrorKind::ConnectionRefused),
+            ),
+            &local,
+        );
+        assert_eq!(refused.kind(), DispatchErrorKind::Connect);
+        assert_eq!(
+            refused.to_string(),
+            "could not connect to 127.0.0.1:8080: connection refused"
+        );
+
+        let plain_http = dispatch_error(
+            connect_failure(
+                "client error (Connect)",
+                std::io::Error::other("received corrupt message of type InvalidContentType"),
+            ),
+            &local,
+        );
+        assert_eq!(plain_http.kind(), DispatchErrorKind::Tls);
+        assert!(
+            plain_http
+                .to_string()
+                .ends_with("set the endpoint to `http://127.0.0.1:8080`"),
+            "{plain_http}"
+        );
+
+        let certificate = dispatch_error(
+            connect_failure(
+                "client error (Connect)",
+                std::io::Error::other("invalid peer certificate: UnknownIssuer"),
+            ),
+            &local,
+        );
+        assert_eq!(certificate.kind(), DispatchErrorKind::Tls);
+        assert_eq!(
+            certificate.to_string(),
+            "TLS handshake with 127.0.0.1:8080 failed"
+        );
+
+        let reset = dispatch_error(
+            TransportError::new(
+                TransportErrorKind::Io,
+                std::io::Error::from(std::io::ErrorKind::ConnectionReset),
+            ),
+            &local,
+        );
+        assert_eq!(reset.kind(), DispatchErrorKind::Io);
+        assert!(!reset.is_connect());
+        assert_eq!(
+            reset.to_string(),
+            "the connection to 127.0.0.1:8080 failed after the request was sent"
+        );
+        // The cause is the source, not repeated in the message.
+        assert!(std::error::Error::source(&reset).is_some());
+    }
+}
