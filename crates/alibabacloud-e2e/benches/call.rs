@@ -20,7 +20,6 @@ mod support;
 
 use alibabacloud_bssopenapi20171214 as bss;
 use alibabacloud_core::ConfigBuilder;
-use alibabacloud_core::ProvideRequestId;
 use alibabacloud_core::time_source::{FixedNonceSource, FixedTimeSource};
 use bss::operation::query_cash_coupons::QueryCashCouponsResponse;
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -14,10 +14,11 @@ use std::time::{Duration, Instant};
 use alibabacloud_bssopenapi20171214 as bss;
 use alibabacloud_core::{
     CallOptions, CommonErrorCode, Config, Credentials, DispatchErrorKind, Error, Network,
-    ProvideErrorMetadata, ProvideRequestId, RetryConfig, Runtime, TimeoutKind,
+    ProvideErrorMetadata, RetryConfig, Runtime, TimeoutKind,
 };
-use alibabacloud_emulator::Reply;
+use alibabacloud_emulator::{EmulatorHandle, Reply};
 use alibabacloud_quickbi_public20220101 as quickbi;
+use bss::operation::query_cash_coupons::QueryCashCouponsErrorCode;
 use serde_json::json;
 
 /// The body of a QueryCashCoupons answer with a field its API metadata does not list.
@@ -129,19 +130,24 @@ async fn the_errors_of_every_operation_share_their_metadata() {
     assert_eq!(classify(&throttled), "throttled: Throttling.User");
 
     // A network failure: no code, no status, retryable.
-    let refused = bss::Client::new(
-        no_retry()
-            .endpoint(format!("http://{}", closed_port()))
-            .build()
-            .unwrap(),
-    )
-    .query_cash_coupons()
-    .send()
-    .await
-    .unwrap_err();
+    let refused = call_without_retries(&emulator, &format!("http://{}", closed_port())).await;
     assert_eq!(refused.code_str(), None);
     assert_eq!(refused.http_status(), None);
     assert_eq!(classify(&refused), "retryable");
+}
+
+/// The error of a QueryCashCoupons call, without retries, to `endpoint`.
+async fn call_without_retries(
+    emulator: &EmulatorHandle,
+    endpoint: &str,
+) -> Error<QueryCashCouponsErrorCode> {
+    let config = common::config(emulator)
+        .retry(RetryConfig::disabled())
+        .endpoint(endpoint)
+        .build()
+        .unwrap();
+    let result = bss::Client::new(config).query_cash_coupons().send().await;
+    result.unwrap_err()
 }
 
 /// An address where nothing listens.
@@ -172,20 +178,10 @@ fn report_lines(error: Error<impl alibabacloud_core::ErrorCode>) -> Vec<String> 
 #[tokio::test]
 async fn an_anyhow_report_prints_each_line_once_and_names_the_server() {
     let emulator = common::emulator().await;
-    let no_retry = || common::config(&emulator).retry(RetryConfig::disabled());
 
     // Connection refused: names host and port; the OS's words are the cause.
     let address = closed_port();
-    let error = bss::Client::new(
-        no_retry()
-            .endpoint(format!("http://{address}"))
-            .build()
-            .unwrap(),
-    )
-    .query_cash_coupons()
-    .send()
-    .await
-    .unwrap_err();
+    let error = call_without_retries(&emulator, &format!("http://{address}")).await;
     let Error::Dispatch(dispatch) = &error else {
         panic!("{error:?}")
     };
@@ -201,16 +197,7 @@ async fn an_anyhow_report_prints_each_line_once_and_names_the_server() {
     // TLS against a plain-HTTP port: says so, and suggests `http://`.
     let plain = emulator.endpoint();
     let authority = plain.trim_start_matches("http://").trim_end_matches('/');
-    let error = bss::Client::new(
-        no_retry()
-            .endpoint(format!("https://{authority}"))
-            .build()
-            .unwrap(),
-    )
-    .query_cash_coupons()
-    .send()
-    .await
-    .unwrap_err();
+    let error = call_without_retries(&emulator, &format!("https://{authority}")).await;
     let Error::Dispatch(dispatch) = &error else {
         panic!("{error:?}")
     };
