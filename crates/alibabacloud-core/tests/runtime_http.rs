@@ -818,3 +818,39 @@ async fn a_post_without_a_body_says_content_length_0_on_the_wire() {
     );
     assert_eq!(request.header("content-length"), None, "{}", request.head);
 }
+
+#[tokio::test]
+async fn per_call_read_timeouts_apply_to_a_transport_on_the_users_client() {
+    let server = emulator().await;
+    // A client of the user's without timeouts of its own: the transport cannot rebuild it, so
+    // the call's timeouts bound it from outside (connect + read for the headers).
+    let transport = ReqwestTransport::from_client(
+        reqwest::Client::new(),
+        TransportSettings::new(Duration::from_millis(100), Duration::from_secs(30)),
+    );
+    let rt = runtime(
+        config(&server.endpoint())
+            .transport(transport)
+            .retry(RetryConfig::disabled()),
+    );
+    server.script(Reply::hang());
+    let started = Instant::now();
+    let options = CallOptions::new().read_timeout(Duration::from_millis(200));
+    let err = rt.invoke_raw(&READ, params(), &options).await.unwrap_err();
+    let Error::Timeout(timeout) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(timeout.kind(), TimeoutKind::Read);
+    assert_eq!(timeout.after(), Some(Duration::from_millis(200)));
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(3),
+        "{elapsed:?}"
+    );
+
+    // Without an override the user's client decides: the scripted delay is waited out.
+    server.script(Reply::delay(Duration::from_millis(400)));
+    rt.invoke_raw(&READ, params(), &CallOptions::new())
+        .await
+        .unwrap();
+}
