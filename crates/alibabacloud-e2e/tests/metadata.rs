@@ -209,6 +209,21 @@ async fn an_anyhow_report_prints_each_line_once_and_names_the_server() {
         "{lines:?}"
     );
 
+    // No credentials: said once, nothing sent.
+    let config = Config::builder()
+        .region("cn-hangzhou")
+        .endpoint(emulator.endpoint())
+        .build()
+        .unwrap();
+    let error = bss::Client::new(config)
+        .query_cash_coupons()
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Credentials(_)), "{error:?}");
+    let lines = report_lines(error);
+    assert!(lines[0].starts_with("no credentials: "), "{lines:?}");
+
     // A service error: one line, the code, message and request id.
     emulator.script_for("QueryCashCoupons", Reply::error("InvalidParameter"));
     let error = common::bss_client(&emulator)
