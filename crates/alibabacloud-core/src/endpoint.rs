@@ -117,6 +117,18 @@ impl Endpoint {
         &self.authority
     }
 
+    /// Whether the host is a domain name (not an IP address, not `localhost`): a host
+    /// parameter (`in: host`) is put in front of a domain name only.
+    pub fn has_domain_name(&self) -> bool {
+        let host = match self.authority.rsplit_once(':') {
+            Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+            _ => &self.authority,
+        };
+        !(host.starts_with('[')
+            || host == "localhost"
+            || host.parse::<std::net::Ipv4Addr>().is_ok())
+    }
+
     /// The URL of the service root, e.g. `https://business.aliyuncs.com/`.
     pub fn url(&self) -> String {
         format!("{}://{}/", self.scheme.as_str(), self.authority)

@@ -64,7 +64,7 @@ pub use error::{
 };
 pub use operation::{
     ApiStyle, CallOptions, HttpMethod, Operation, OperationShape, OperationType, Param,
-    ParamLocation, ParamSpec, Params,
+    ParamLocation, ParamSpec, Params, RequestBody, ResponseBody,
 };
 pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;

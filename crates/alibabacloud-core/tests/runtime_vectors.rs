@@ -41,7 +41,7 @@ const QUERY_CASH_COUPONS: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 const QUERY_TICKET_INFO: Operation = Operation {
@@ -51,7 +51,7 @@ const QUERY_TICKET_INFO: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 async fn send(
