@@ -71,6 +71,9 @@ pub use retry::RetryConfig;
 pub use runtime::Runtime;
 pub use signing::flatten::ParamStyle;
 
+/// Binary data (an upload body, a binary response), as the models hold it.
+pub use alibabacloud_types::Blob;
+
 /// What the macros' expansions name through `$crate`.
 #[doc(hidden)]
 pub mod __private {
