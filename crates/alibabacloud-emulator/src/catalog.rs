@@ -235,7 +235,10 @@ impl Operation<'_> {
             .is_some_and(|ct| ct.to_ascii_lowercase().contains("json"));
         if request.body.is_empty() {
             return match parameter.is_required() {
-                true => Err(ServiceError::missing(codes::MISSING_PARAMETER, &parameter.name)),
+                true => Err(ServiceError::missing(
+                    codes::MISSING_PARAMETER,
+                    &parameter.name,
+                )),
                 false => Ok(()),
             };
         }
@@ -654,17 +657,29 @@ mod tests {
             panic!("not routed")
         };
         assert!(op.is_roa());
-        assert_eq!(op.path_values(&get.path).unwrap(), [("ClusterId".into(), "c/x".into())]);
-        assert_eq!(op.roa_success(), (StatusCode::OK, Some(json!({"name": "c1"}))));
+        assert_eq!(
+            op.path_values(&get.path).unwrap(),
+            [("ClusterId".into(), "c/x".into())]
+        );
+        assert_eq!(
+            op.roa_success(),
+            (StatusCode::OK, Some(json!({"name": "c1"})))
+        );
         let delete = roa_request("DELETE", "/clusters/c1", "");
         let Some(Ok(op)) = catalog.route_path(&delete) else {
             panic!("not routed")
         };
         assert_eq!(op.roa_success(), (StatusCode::ACCEPTED, None));
         // The path matches, the method does not; other paths match nothing.
-        assert!(matches!(catalog.route_path(&roa_request("PUT", "/clusters/c1", "")), Some(Err(_))));
+        assert!(matches!(
+            catalog.route_path(&roa_request("PUT", "/clusters/c1", "")),
+            Some(Err(_))
+        ));
         for path in ["/clusters/", "/clusters/c1/x", "/other"] {
-            assert!(catalog.route_path(&roa_request("GET", path, "")).is_none(), "{path}");
+            assert!(
+                catalog.route_path(&roa_request("GET", path, "")).is_none(),
+                "{path}"
+            );
         }
         // The body: required members, JSON.
         let create = |body| {

@@ -19,8 +19,8 @@ use crate::codes;
 use crate::record::{Outcome, RecordedRequest, Records, Verdict, recorded_body, recorded_form};
 use crate::request::IncomingRequest;
 use crate::response::{
-    REQUEST_ID_HEADER, ReplyContext, ServiceError, error_response, json_response,
-    new_request_id, raw_response, with_request_id,
+    REQUEST_ID_HEADER, ReplyContext, ServiceError, error_response, json_response, new_request_id,
+    raw_response, with_request_id,
 };
 use crate::script::{Reply, ReplyKind, Script};
 use crate::verify::{self, Verifier};
