@@ -178,8 +178,9 @@ kinds! {
     /// An unknown parameter `style`: the default style of its type (`repeatList` for
     /// lists, `flat` for objects and maps).
     ParameterStyle => "parameter-style",
-    /// A success response of an RPC operation that is not a JSON object (a string, a list):
-    /// the response type holds the whole body.
+    /// A success response of an RPC operation that is not a JSON object (a string, a list),
+    /// or a ROA success response documented as XML only: the response type holds the whole
+    /// body (the XML as text).
     ResponseShape => "response-shape",
     /// A named schema that contains itself through lists or maps only: the inner
     /// reference is any JSON value.

@@ -827,8 +827,23 @@ fn lower_operation(
     response_docs.push_spec(types::description(root));
     let is_object =
         matches!(root.schema_type, Some(SchemaType::Object) | None) && root.items.is_none();
+    // A ROA response documented as XML only: its text, not decoded.
+    let xml = api_style == ApiStyle::Roa
+        && declared_schema.is_some()
+        && !api.produces.is_empty()
+        && api.produces.iter().all(|m| m.trim().ends_with("/xml"));
+    if xml {
+        warn(
+            r_path.clone(),
+            WarningKind::ResponseShape,
+            "the success response is XML (`produces: application/xml`), which is not decoded; \
+             the response type holds the text (field `body`)"
+                .to_owned(),
+        );
+    }
     let response_body = match (api_style, declared_schema) {
         (ApiStyle::Roa, None) => ResponseBody::Empty,
+        _ if xml => ResponseBody::Text,
         _ if is_object => ResponseBody::Object,
         (ApiStyle::Roa, _) if is_binary(root) => ResponseBody::Binary,
         (ApiStyle::Roa, _) if root.schema_type == Some(SchemaType::String) => ResponseBody::Text,
@@ -879,10 +894,13 @@ fn lower_operation(
             };
             let ty = if response_body == ResponseBody::Binary {
                 Ty::Blob
+            } else if xml {
+                Ty::String
             } else {
                 scope.lower(declared, owner, "Body", &r_path)
             };
             response_docs.push_generated(match response_body {
+                ResponseBody::Text if xml => "The body is XML, not decoded: `body` holds its text.",
                 ResponseBody::Text => "The body is text, not JSON: `body` holds all of it.",
                 ResponseBody::Binary => "The body is binary data: `body` holds all of it.",
                 _ => "The body is not a JSON object: `body` holds all of it.",
