@@ -2,13 +2,13 @@
 //! `specs/elasticsearch/2017-06-13` (operations cut unmodified out of the official files)
 //! against the emulator, which routes by method and path template, verifies every
 //! signature with its own code and answers the documented example or a scripted error in
-//! the ROA shape.
+//! the ROA shape. And a V3 operation with a binary body (`specs/ocr-api/2021-07-07`).
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
 
-use alibabacloud_core::{CallOptions, Credentials, RetryConfig};
+use alibabacloud_core::{Blob, CallOptions, Credentials, RetryConfig};
 use alibabacloud_cs20151215 as cs;
 use alibabacloud_elasticsearch20170613 as es;
 use alibabacloud_emulator::{AuthScheme, EmulatorHandle, RecordedRequest, Reply, Verdict};
@@ -306,4 +306,40 @@ async fn a_wrong_signature_is_refused_in_the_roa_shape() {
         only_request(&emulator).verdict,
         Verdict::Rejected { .. }
     ));
+}
+
+#[tokio::test]
+async fn a_v3_binary_body_is_sent_as_bytes_and_signed() {
+    let emulator = common::emulator().await;
+    let client =
+        alibabacloud_ocr_api20210707::Client::new(common::config(&emulator).build().unwrap());
+    // Not UTF-8, with bytes that a text body would mangle.
+    let image: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+
+    let response = client
+        .recognize_car_vin_code()
+        .body(Blob::from(image.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response
+            .data
+            .as_deref()
+            .is_some_and(|d| d.contains("LSVNP41Z7B2731969"))
+    );
+
+    let request = only_request(&emulator);
+    // The emulator checked the body's hash against `x-acs-content-sha256` and the signature.
+    assert_signed(&request, KEY_ID);
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.path, "/");
+    assert_eq!(request.action.as_deref(), Some("RecognizeCarVinCode"));
+    assert_eq!(
+        request.header("content-type"),
+        Some("application/octet-stream")
+    );
+    assert_eq!(request.body_len, image.len());
+    assert_eq!(request.body.as_ref(), image.as_slice());
+    assert_ne!(request.header("x-acs-content-sha256"), Some(EMPTY_SHA256));
 }

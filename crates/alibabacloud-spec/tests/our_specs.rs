@@ -1,5 +1,5 @@
 //! Our specs load; the two with seed pages say what their pages say (the ROA fixtures of
-//! CS and Elasticsearch are cut unmodified out of the official files).
+//! CS and Elasticsearch and the V3 one of OCR are cut unmodified out of the official files).
 
 #![allow(clippy::unwrap_used)]
 
@@ -118,6 +118,7 @@ fn load_dir_finds_every_spec_in_order() {
             ("BssOpenApi", "2017-12-14"),
             ("CS", "2015-12-15"),
             ("elasticsearch", "2017-06-13"),
+            ("ocr-api", "2021-07-07"),
             ("quickbi-public", "2022-01-01")
         ]
     );
