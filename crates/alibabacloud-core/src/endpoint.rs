@@ -202,6 +202,15 @@ impl Endpoint {
         format!("{}:{}", self.host(), self.port())
     }
 
+    /// Whether the host is a domain name (not an IP address, not `localhost`): a host
+    /// parameter (`in: host`) is put in front of a domain name only.
+    pub fn has_domain_name(&self) -> bool {
+        let host = self.host();
+        !(host.starts_with('[')
+            || host == "localhost"
+            || host.parse::<std::net::Ipv4Addr>().is_ok())
+    }
+
     /// The URL of the service root, e.g. `https://business.aliyuncs.com/`.
     pub fn url(&self) -> String {
         format!("{}://{}/", self.scheme.as_str(), self.authority)

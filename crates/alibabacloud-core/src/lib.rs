@@ -72,12 +72,15 @@ pub use metadata::{
 };
 pub use operation::{
     ApiStyle, CallOptions, HttpMethod, Operation, OperationShape, OperationType, Param,
-    ParamLocation, ParamSpec, Params,
+    ParamLocation, ParamSpec, Params, RequestBody, ResponseBody,
 };
 pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;
 pub use runtime::Runtime;
 pub use signing::flatten::ParamStyle;
+
+/// Binary data (an upload body, a binary response), as the models hold it.
+pub use alibabacloud_types::Blob;
 
 /// What the macros' expansions name through `$crate`.
 #[doc(hidden)]

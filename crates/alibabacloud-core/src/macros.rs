@@ -11,8 +11,8 @@
 /// 1. `pub struct <Action>;`, the operation as a type (it gets `Clone`, `Copy`, `Debug` and
 ///    `Default`);
 /// 2. its `impl OperationShape`, written with the names of this crate in scope
-///    (`Operation`, `HttpMethod`, `ApiStyle`, `OperationType`, `ParamSpec`, `ParamStyle`,
-///    `SuccessCheck`);
+///    (`Operation`, `HttpMethod`, `ApiStyle`, `OperationType`, `ResponseBody`, `ParamSpec`,
+///    `ParamStyle`, `SuccessCheck`);
 /// 3. `pub struct <Action>FluentBuilder { ... }`, one entry per parameter: the request
 ///    field with its type, its docs, and `#[setters(set_x, get_x)]` naming the other two
 ///    setters (`#[deprecated]` before it deprecates all three).
@@ -60,7 +60,7 @@
 ///             method: HttpMethod::Post,
 ///             style: ApiStyle::Rpc,
 ///             operation_type: OperationType::Read,
-///             secret_response_fields: &[],
+///             ..Operation::DEFAULT
 ///         };
 ///         const PARAMS: &'static [ParamSpec] = &[
 ///             ParamSpec::query("ThingId").required(),
@@ -129,7 +129,7 @@ macro_rules! operation {
 
             const OPERATION: $crate::Operation = {
                 #[allow(unused_imports)]
-                use $crate::{ApiStyle, HttpMethod, Operation, OperationType};
+                use $crate::{ApiStyle, HttpMethod, Operation, OperationType, ResponseBody};
                 $operation
             };
 

@@ -9,25 +9,64 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ErrorCode;
-pub use crate::params::{Param, ParamLocation, ParamSpec, Params};
+pub use crate::params::{Param, ParamLocation, ParamSpec, Params, RequestBody};
 use crate::response::SuccessCheck;
 use crate::retry::RetryConfig;
 
 /// The HTTP method an operation is sent with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum HttpMethod {
     /// GET.
     Get,
     /// POST.
     Post,
+    /// PUT.
+    Put,
+    /// DELETE.
+    Delete,
+    /// PATCH.
+    Patch,
+    /// HEAD.
+    Head,
 }
 
 impl HttpMethod {
-    /// `GET` or `POST`.
+    /// The method's name, e.g. `GET`.
     pub fn as_str(&self) -> &'static str {
         match self {
             HttpMethod::Get => "GET",
             HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Head => "HEAD",
+        }
+    }
+
+    /// Whether HTTP defines the method as idempotent (RFC 9110 §9.2.2): GET, HEAD, PUT and
+    /// DELETE.
+    pub fn is_idempotent(&self) -> bool {
+        matches!(
+            self,
+            HttpMethod::Get | HttpMethod::Head | HttpMethod::Put | HttpMethod::Delete
+        )
+    }
+
+    /// Whether a request with this method carries a body (POST, PUT, PATCH); the others send
+    /// their form parameters in the query.
+    pub fn has_body(&self) -> bool {
+        matches!(self, HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch)
+    }
+
+    pub(crate) fn to_http(self) -> http::Method {
+        match self {
+            HttpMethod::Get => http::Method::GET,
+            HttpMethod::Post => http::Method::POST,
+            HttpMethod::Put => http::Method::PUT,
+            HttpMethod::Delete => http::Method::DELETE,
+            HttpMethod::Patch => http::Method::PATCH,
+            HttpMethod::Head => http::Method::HEAD,
         }
     }
 }
@@ -42,27 +81,74 @@ pub enum OperationType {
     Write,
     /// `readAndWrite`: not retried once sent.
     ReadAndWrite,
-    /// Not stated: treated as not safe to retry.
+    /// Not stated: not retried once sent, unless the method of a ROA operation is idempotent
+    /// (see [`Operation::is_idempotent`]).
     Unspecified,
 }
 
 impl OperationType {
-    /// True if the operation may be repeated after the request was sent.
+    /// True if the operation type alone says the operation may be repeated after the request
+    /// was sent (`read`); see [`Operation::is_idempotent`] for the whole rule.
     pub fn is_idempotent(&self) -> bool {
         matches!(self, OperationType::Read)
     }
 }
 
-/// The API style of an operation. Only RPC is supported today.
+/// The API style of an operation: how its request is shaped. Both are signed with
+/// ACS3-HMAC-SHA256; the legacy HMAC-SHA1 signature
+/// ([`SignatureVersion::HmacSha1`](crate::SignatureVersion::HmacSha1)) only exists for RPC,
+/// so ROA operations are signed with ACS3 whatever the configuration says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ApiStyle {
     /// RPC: `POST /` (or `GET /`) with the action in `x-acs-action` and parameters in the query
     /// or a form body.
     Rpc,
+    /// ROA ("REST"): the operation's method and path (`GET /clusters/{ClusterId}`), path
+    /// parameters in the path, the others in the query, headers, a JSON or form body, or a
+    /// raw body; the action is still sent in `x-acs-action`.
+    Roa,
+}
+
+/// How the body of a successful response is read into the response model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseBody {
+    /// A JSON object: the response model's fields (the usual case). An empty body (a `204
+    /// No Content`) is an object without fields.
+    Object,
+    /// Any JSON value (a list, a string): the response model is the value of its `body` field.
+    Value,
+    /// Text as it is, not JSON: the response model's `body` field.
+    Text,
+    /// Bytes as they are: the response model's `body` field, a
+    /// [`Blob`](alibabacloud_types::Blob).
+    Binary,
+    /// Nothing is read from the body (the API metadata documents none); the response model
+    /// only has the documented response headers, if any.
+    Empty,
 }
 
 /// A description of one operation, emitted as a constant by the generated client.
+///
+/// The generated code names the fields that say something and takes the others from
+/// [`Operation::DEFAULT`]:
+///
+/// ```
+/// use alibabacloud_core::{ApiStyle, HttpMethod, Operation, OperationType};
+///
+/// const DESCRIBE_CLUSTER_DETAIL: Operation = Operation {
+///     product: "CS",
+///     action: "DescribeClusterDetail",
+///     version: "2015-12-15",
+///     method: HttpMethod::Get,
+///     style: ApiStyle::Roa,
+///     path: "/clusters/{ClusterId}",
+///     operation_type: OperationType::Read,
+///     ..Operation::DEFAULT
+/// };
+/// assert!(DESCRIBE_CLUSTER_DETAIL.is_idempotent());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Operation {
     /// The product code, e.g. `BssOpenApi`.
@@ -75,12 +161,62 @@ pub struct Operation {
     pub method: HttpMethod,
     /// The API style.
     pub style: ApiStyle,
+    /// The path: `/` for RPC. For ROA, the path template: `{Name}` stands for the path
+    /// parameter `Name`, sent as one percent-encoded segment (a `/` in the value is `%2F`),
+    /// and `{+Name}` for a parameter that holds a path (each of its segments encoded, its
+    /// `/` kept). The template may end with a fixed query (`/alerts/{name}?action=enable`).
+    pub path: &'static str,
     /// Whether the operation only reads.
     pub operation_type: OperationType,
+    /// Whether the operation is called without credentials and without signature
+    /// (`security: Anonymous` in the API metadata: the caller authenticates otherwise, for
+    /// instance with a token in a header parameter).
+    pub anonymous: bool,
+    /// How the body of a successful response is read.
+    pub response: ResponseBody,
+    /// The response headers the API metadata documents, named as written there (e.g.
+    /// `x-acs-cloudcontrol-timeout`): each is read into the response model's field of that
+    /// wire name.
+    pub response_headers: &'static [&'static str],
     /// The wire names of the response's secret fields (`x-secret`, at any depth, e.g.
     /// `AccessTicket`): their values are replaced by `***` in the bodies and messages of
     /// errors, even when the body does not decode.
     pub secret_response_fields: &'static [&'static str],
+}
+
+impl Operation {
+    /// What an operation is unless it says otherwise: an RPC call sent with POST to `/`, not
+    /// known to only read, signed, answered with a JSON object, with no documented response
+    /// header and no secret response field. Its product, action and version are empty: the
+    /// generated code gives them.
+    pub const DEFAULT: Operation = Operation {
+        product: "",
+        action: "",
+        version: "",
+        method: HttpMethod::Post,
+        style: ApiStyle::Rpc,
+        path: "/",
+        operation_type: OperationType::Unspecified,
+        anonymous: false,
+        response: ResponseBody::Object,
+        response_headers: &[],
+        secret_response_fields: &[],
+    };
+
+    /// Whether a failed attempt may be repeated after the request was sent: when the API
+    /// metadata says the operation only reads (`operationType: read`); or, for a ROA operation
+    /// whose metadata does not say, when its method is idempotent in HTTP (GET, HEAD, PUT,
+    /// DELETE). The method of an RPC call says nothing (RPC calls that change state may be
+    /// sent with GET), and `write` or `readAndWrite` in the metadata wins over the method.
+    pub fn is_idempotent(&self) -> bool {
+        match self.operation_type {
+            OperationType::Read => true,
+            OperationType::Unspecified => {
+                self.style == ApiStyle::Roa && self.method.is_idempotent()
+            }
+            _ => false,
+        }
+    }
 }
 
 /// One operation as a type: what it takes, what it returns, how it fails, and how it is sent.
@@ -126,7 +262,7 @@ pub struct Operation {
 ///         method: HttpMethod::Post,
 ///         style: ApiStyle::Rpc,
 ///         operation_type: OperationType::Read,
-///         secret_response_fields: &[],
+///         ..Operation::DEFAULT
 ///     };
 ///     const PARAMS: &'static [ParamSpec] = &[ParamSpec::query("ThingId").required()];
 ///     const SUCCESS: SuccessCheck<GetThingResponse> = SuccessCheck::Field(|r| r.success);

@@ -14,6 +14,12 @@
 //!   `pipeDelimited`);
 //! - an absent value (`None`, an empty list) not at all; a required one that is absent fails
 //!   with [`ConstructionError::MissingParameter`] before anything is sent.
+//!
+//! ROA operations also have path and host parameters (scalars, never empty) and a body
+//! ([`RequestBody`]): the members of a JSON object (each [`ParamLocation::Body`] parameter
+//! serialized as JSON with the wire names of its model, in the order of the fields), or one
+//! [`ParamLocation::Payload`] parameter that is the whole body (JSON, text as it is, or
+//! bytes).
 
 mod serialize;
 
@@ -27,14 +33,87 @@ use crate::signing::flatten::ParamStyle;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamLocation {
     /// The URL query string.
     Query,
-    /// The `application/x-www-form-urlencoded` body.
+    /// The `application/x-www-form-urlencoded` body (in the query for methods without a
+    /// body, such as GET).
     Form,
     /// An HTTP header.
     Header,
+    /// A variable of the operation's path template (`{ClusterId}`): required, never empty,
+    /// percent-encoded.
+    Path,
+    /// The first label of the host name (`in: host`): the request goes to
+    /// `<value>.<endpoint host>`.
+    Host,
+    /// A member of the JSON object body (`{"name": value}`), serialized with the wire names
+    /// of its model.
+    Body,
+    /// The whole body: a string is sent as it is (`application/json`), a
+    /// [`Blob`](alibabacloud_types::Blob) as bytes (`application/octet-stream`), anything
+    /// else as JSON.
+    Payload,
 }
+
+impl ParamLocation {
+    /// Whether parameters here are flattened into `Name.1`, `Name.Key`, ... (query, form and
+    /// header parameters); the others are scalars (path, host) or JSON (body).
+    fn flattens(self) -> bool {
+        matches!(
+            self,
+            ParamLocation::Query | ParamLocation::Form | ParamLocation::Header
+        )
+    }
+}
+
+/// The body of a request, as [`Params::from_request`] made it from the request's
+/// [`ParamLocation::Body`] or [`ParamLocation::Payload`] parameters. Cheap to clone: every
+/// attempt of a call sends the same bytes.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RequestBody {
+    /// A JSON document, or text sent as it is (a string parameter that holds the body holds
+    /// a JSON document): `application/json; charset=utf-8`.
+    Json(bytes::Bytes),
+    /// Bytes: `application/octet-stream`.
+    Binary(bytes::Bytes),
+}
+
+impl RequestBody {
+    /// The bytes to send.
+    pub fn bytes(&self) -> &bytes::Bytes {
+        match self {
+            RequestBody::Json(bytes) | RequestBody::Binary(bytes) => bytes,
+        }
+    }
+
+    /// The `content-type` it is sent with.
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            RequestBody::Json(_) => JSON_CONTENT_TYPE,
+            RequestBody::Binary(_) => BINARY_CONTENT_TYPE,
+        }
+    }
+}
+
+impl fmt::Debug for RequestBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestBody::Json(json) => f
+                .debug_tuple("Json")
+                .field(&String::from_utf8_lossy(json))
+                .finish(),
+            RequestBody::Binary(bytes) => write!(f, "Binary({} bytes)", bytes.len()),
+        }
+    }
+}
+
+/// The content type of a JSON body, as the official SDKs send it.
+pub const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+/// The content type of a binary body.
+pub const BINARY_CONTENT_TYPE: &str = "application/octet-stream";
 
 /// How one parameter of an operation is sent. The generated clients list one per field of
 /// the request, in the order of its fields, in
@@ -61,7 +140,8 @@ pub struct ParamSpec {
     pub style: ParamStyle,
     /// Whether the request cannot be sent without it.
     pub required: bool,
-    /// Whether the value is a secret: kept out of logs and scrubbed from errors.
+    /// Whether the value is a secret: kept out of logs and scrubbed from errors (for the
+    /// parameters that are not part of the body).
     pub secret: bool,
 }
 
@@ -79,6 +159,26 @@ impl ParamSpec {
     /// A header.
     pub const fn header(name: &'static str) -> Self {
         Self::new(name, ParamLocation::Header)
+    }
+
+    /// A variable of the path template; always required.
+    pub const fn path(name: &'static str) -> Self {
+        Self::new(name, ParamLocation::Path).required()
+    }
+
+    /// The first label of the host name; always required.
+    pub const fn host(name: &'static str) -> Self {
+        Self::new(name, ParamLocation::Host).required()
+    }
+
+    /// A member of the JSON object body.
+    pub const fn body(name: &'static str) -> Self {
+        Self::new(name, ParamLocation::Body)
+    }
+
+    /// The whole body.
+    pub const fn payload(name: &'static str) -> Self {
+        Self::new(name, ParamLocation::Payload)
     }
 
     /// A parameter at `location`: optional, not secret, lists as `Name.1`.
@@ -155,25 +255,29 @@ impl fmt::Debug for Param<'_> {
     }
 }
 
-/// The flattened parameters of one request, in the order they were added. Names and values
-/// share one buffer.
+/// The flattened parameters of one request, in the order they were added (names and values
+/// share one buffer), and its body, if it has one.
 #[derive(Clone, Default)]
 pub struct Params {
     text: String,
     entries: Vec<Entry>,
+    body: Option<RequestBody>,
+    /// The JSON object body while its members are written (`{"a":1,"b":2` so far).
+    members: Option<Vec<u8>>,
 }
 
 impl fmt::Debug for Params {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Params")
             .field("items", &self.iter().collect::<Vec<_>>())
+            .field("body", &self.body)
             .finish()
     }
 }
 
 impl PartialEq for Params {
     fn eq(&self, other: &Self) -> bool {
-        self.iter().eq(other.iter())
+        self.iter().eq(other.iter()) && self.body == other.body
     }
 }
 
@@ -190,6 +294,8 @@ impl Params {
         Params {
             text: String::new(),
             entries: Vec::with_capacity(n),
+            body: None,
+            members: None,
         }
     }
 
@@ -287,14 +393,31 @@ impl Params {
         })
     }
 
-    /// The number of parameters.
+    /// The body, if the request has one.
+    pub fn body(&self) -> Option<&RequestBody> {
+        self.body.as_ref()
+    }
+
+    /// Sets the body (replacing any).
+    pub fn set_body(&mut self, body: RequestBody) {
+        self.body = Some(body);
+    }
+
+    /// The first value of the parameter `name` at `location`.
+    pub fn get(&self, location: ParamLocation, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|p| p.location == location && p.name == name)
+            .map(|p| p.value)
+    }
+
+    /// The number of parameters (the body not counted).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// True if there are none.
+    /// True if there are none and no body.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.body.is_none()
     }
 
     /// The values of the secret parameters (to scrub them from errors).
@@ -335,6 +458,24 @@ impl Params {
         let start = self.text.len();
         let _ = write!(self.text, "{value}");
         Text::Buffer(start, self.text.len())
+    }
+
+    /// The JSON object body, open for one more member: `{` the first time, `,` after that.
+    fn next_member(&mut self) -> &mut Vec<u8> {
+        let members = self.members.get_or_insert_with(|| Vec::with_capacity(256));
+        members.push(if members.is_empty() { b'{' } else { b',' });
+        members
+    }
+
+    /// Closes the JSON object body (`{}` when no member was written): the body of an
+    /// operation that has body members is always a JSON object, as the official SDKs send it.
+    fn close_members(&mut self) {
+        let mut members = self.members.take().unwrap_or_default();
+        if members.is_empty() {
+            members.push(b'{');
+        }
+        members.push(b'}');
+        self.body = Some(RequestBody::Json(bytes::Bytes::from(members)));
     }
 
     fn add(&mut self, spec: &ParamSpec, name: Text, value: Text) {

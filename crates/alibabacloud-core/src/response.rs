@@ -8,7 +8,10 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorCode, ResponseError, ServiceError};
+use crate::operation::{Operation, ResponseBody};
 use crate::scrub::{Scrubber, Secrets};
+
+mod decode;
 
 /// The header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
@@ -114,19 +117,35 @@ impl RawResponse {
         &self,
         check: SuccessCheck<T>,
     ) -> Result<T, Error<C>> {
-        self.decode_as(check).map_err(Error::map_code)
+        self.decode_as(ResponseBody::Object, &[], check)
+            .map_err(Error::map_code)
     }
 
-    /// [`RawResponse::decode`] with the runtime's plain error codes.
+    /// Decodes the response of `operation` into `T` as its descriptor says: the body as its
+    /// [`ResponseBody`] (a JSON object, any JSON value, text, bytes or nothing; an empty body
+    /// is an absent one), and its documented response headers into the fields of those wire
+    /// names. Errors as [`RawResponse::decode`].
+    pub fn decode_for<T: DeserializeOwned, C: ErrorCode>(
+        &self,
+        operation: &Operation,
+        check: SuccessCheck<T>,
+    ) -> Result<T, Error<C>> {
+        self.decode_as(operation.response, operation.response_headers, check)
+            .map_err(Error::map_code)
+    }
+
+    /// [`RawResponse::decode_for`] with the runtime's plain error codes.
     pub(crate) fn decode_as<T: DeserializeOwned>(
         &self,
+        kind: ResponseBody,
+        headers: &'static [&'static str],
         check: SuccessCheck<T>,
     ) -> Result<T, Error> {
-        // One UTF-8 check of the whole body, instead of one per string with `from_slice`.
-        let decoded = match std::str::from_utf8(&self.body) {
-            Ok(text) => serde_json::from_str::<T>(text).map_err(DecodeFailure::Json),
-            Err(e) => Err(DecodeFailure::Utf8(e)),
-        };
+        let decoded =
+            decode::decode(kind, headers, &self.headers, &self.body).map_err(|f| match f {
+                decode::Failure::Utf8(e) => DecodeFailure::Utf8(e),
+                decode::Failure::Json(e) => DecodeFailure::Json(e),
+            });
         let value = match decoded {
             Ok(value) => value,
             // A body that says `"Success": false` may not have the documented shape: the
@@ -149,7 +168,12 @@ impl RawResponse {
         let failed = match check {
             SuccessCheck::Field(success) => success(&value) == Some(false),
             // Looking for the key first spares a second parse of the common success body.
-            SuccessCheck::Envelope => may_say_success_false(&self.body),
+            SuccessCheck::Envelope => {
+                matches!(
+                    kind,
+                    ResponseBody::Object | ResponseBody::Value | ResponseBody::Empty
+                ) && may_say_success_false(&self.body)
+            }
         };
         if failed && let Some(error) = self.failure() {
             return Err(error);
@@ -312,7 +336,9 @@ impl<'de> Deserialize<'de> for ErrorEnvelope {
                     let slot = match key.as_ref() {
                         "Code" | "code" => Slot::Text(&mut envelope.code),
                         "Message" | "message" => Slot::Text(&mut envelope.message),
-                        "RequestId" | "requestId" => Slot::Text(&mut envelope.request_id),
+                        "RequestId" | "requestId" | "requestid" => {
+                            Slot::Text(&mut envelope.request_id)
+                        }
                         "HostId" | "hostId" => Slot::Text(&mut envelope.host_id),
                         "Recommend" | "recommend" => Slot::Text(&mut envelope.recommend),
                         "AccessDeniedDetail" => Slot::Json(&mut envelope.access_denied_detail),

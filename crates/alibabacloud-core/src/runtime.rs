@@ -16,7 +16,7 @@ use crate::error::{
     ConstructionError, Error, ErrorCode, ResponseError, ServiceError, TimeoutError, TimeoutKind,
 };
 use crate::metadata::Response;
-use crate::operation::{CallOptions, HttpMethod, Operation, ParamLocation, Params};
+use crate::operation::{ApiStyle, CallOptions, Operation, ParamLocation, Params};
 use crate::response::{self, RawResponse, SuccessCheck};
 use crate::scrub::Secrets;
 use crate::signing;
@@ -86,9 +86,11 @@ impl Runtime {
         T: DeserializeOwned + Send,
         C: ErrorCode,
     {
-        self.run_to(operation, &params, options, |raw| raw.decode_as(check))
-            .await
-            .map_err(Error::map_code)
+        self.run_to(operation, &params, options, |raw| {
+            raw.decode_as(operation.response, operation.response_headers, check)
+        })
+        .await
+        .map_err(Error::map_code)
     }
 
     /// [`Runtime::invoke`], keeping what the response said besides the decoded body: its
@@ -105,7 +107,7 @@ impl Runtime {
         C: ErrorCode,
     {
         self.run_to(operation, &params, options, |raw| {
-            let decoded = raw.decode_as(check)?;
+            let decoded = raw.decode_as(operation.response, operation.response_headers, check)?;
             Ok(Response::new(decoded, raw.into_metadata()))
         })
         .await
@@ -215,27 +217,32 @@ impl Runtime {
         let timeout_overrides = (options.connect_timeout.is_some()
             || options.read_timeout.is_some())
         .then(|| RequestTimeouts::new(options.connect_timeout, options.read_timeout));
-        let idempotent = operation.operation_type.is_idempotent();
+        let idempotent = operation.is_idempotent();
         let call_span = tracing::Span::current();
         // The error of the previous attempt: what the caller gets if the operation timeout
         // ends the retries.
         let mut last_error: Option<Error> = None;
         let mut attempt: u32 = 1;
         loop {
-            let credentials = match within(deadline, config.credentials.provide_credentials()).await
-            {
-                Some(result) => result?,
-                None => return Err(operation_timeout(deadline, last_error)),
+            // An anonymous operation is neither signed nor needs credentials.
+            let credentials = if operation.anonymous {
+                None
+            } else {
+                match within(deadline, config.credentials.provide_credentials()).await {
+                    Some(result) => Some(result?),
+                    None => return Err(operation_timeout(deadline, last_error)),
+                }
             };
             // What to scrub from anything the service echoes back (a gateway's string-to-sign
             // holds the query, and so the token and secret parameters) and from the bodies
             // kept in errors (the secret fields of the response).
             let secrets = Secrets::new(
                 params.secret_values(),
-                &credentials,
+                credentials.as_ref(),
                 operation.secret_response_fields,
             );
-            let mut request = build_request(operation, params, target, &credentials, config)?;
+            let mut request =
+                build_request(operation, params, target, credentials.as_ref(), config)?;
             if let Some(timeouts) = timeout_overrides {
                 request.extensions_mut().insert(timeouts);
             }
@@ -466,13 +473,11 @@ fn transport_error(
     }
 }
 
-/// What every request of a runtime shares, worked out once: the URL up to the query and the
-/// `host` header.
+/// What every request of a runtime shares, worked out once: the endpoint and its `host`
+/// header.
 #[derive(Debug)]
 struct Target {
     endpoint: Endpoint,
-    /// `scheme://authority/`.
-    url_prefix: String,
     host: HeaderValue,
 }
 
@@ -484,11 +489,7 @@ impl Target {
                 reason: "the host is not a valid header value".into(),
             }
         })?;
-        Ok(Target {
-            url_prefix: endpoint.url(),
-            endpoint,
-            host,
-        })
+        Ok(Target { endpoint, host })
     }
 }
 
@@ -507,72 +508,123 @@ fn static_value(name: &'static str, value: &'static str) -> Result<HeaderValue, 
     }
 }
 
-/// Builds and signs the HTTP request of one attempt (fresh date, nonce and signature).
+/// The parts of a request that do not depend on the signature: method, path, query, headers
+/// and body, split out of the parameters by location.
+struct Parts<'a> {
+    /// The path as sent (percent-encoded); `/` for RPC.
+    path: std::borrow::Cow<'static, str>,
+    query: Vec<(&'a str, &'a str)>,
+    /// Form parameters, when they go in the body.
+    form: Vec<(&'a str, &'a str)>,
+    headers: Vec<(&'a str, &'a str)>,
+    /// The first label of the host (`in: host`).
+    host_prefix: Option<&'a str>,
+    body: Bytes,
+    content_type: Option<&'static str>,
+}
+
+impl<'a> Parts<'a> {
+    fn new(operation: &Operation, params: &'a Params) -> Result<Self, ConstructionError> {
+        // Methods without a body (GET, DELETE, HEAD) send their form parameters in the query.
+        let form_in_body = operation.method.has_body();
+        let mut query: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 10);
+        let mut form: Vec<(&str, &str)> = Vec::new();
+        let mut headers: Vec<(&str, &str)> = Vec::new();
+        let mut host_prefix = None;
+        for param in params.iter() {
+            let pair = (param.name, param.value);
+            match param.location {
+                ParamLocation::Query => query.push(pair),
+                ParamLocation::Form if form_in_body => form.push(pair),
+                ParamLocation::Form => query.push(pair),
+                ParamLocation::Header => headers.push(pair),
+                ParamLocation::Host => host_prefix = Some(param.value),
+                // Path parameters are read by `path`; the body is not among the entries.
+                _ => {}
+            }
+        }
+        let (path, fixed_query) = match operation.style {
+            ApiStyle::Rpc => (std::borrow::Cow::Borrowed("/"), ""),
+            _ => path::expand(operation, params)?,
+        };
+        for (name, value) in path::fixed_query(fixed_query) {
+            query.push((name, value));
+        }
+        let (body, content_type) = match params.body() {
+            Some(_) if !form.is_empty() => {
+                return Err(ConstructionError::InvalidParameter {
+                    operation: operation.action,
+                    parameter: form.first().map(|(n, _)| n.to_string()).unwrap_or_default(),
+                    reason: "a request with a body cannot also send form parameters".to_owned(),
+                });
+            }
+            Some(body) => (body.bytes().clone(), Some(body.content_type())),
+            None if form.is_empty() => (Bytes::new(), None),
+            None => (
+                Bytes::from(signing::form_urlencode(&form)),
+                Some(FORM_CONTENT_TYPE),
+            ),
+        };
+        Ok(Parts {
+            path,
+            query,
+            form,
+            headers,
+            host_prefix,
+            body,
+            content_type,
+        })
+    }
+}
+
+/// Builds and signs the HTTP request of one attempt (fresh date, nonce and signature). An
+/// anonymous operation (no `credentials`) is not signed.
 fn build_request(
     operation: &Operation,
     params: &Params,
     target: &Target,
-    credentials: &Credentials,
+    credentials: Option<&Credentials>,
     config: &Config,
 ) -> Result<HttpRequest, ConstructionError> {
     let method = operation.method;
-    // GET requests have no body: their form parameters travel in the query.
-    let form_in_body = method == HttpMethod::Post;
-    let mut query: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 10);
-    let mut form: Vec<(&str, &str)> = Vec::new();
-    let mut header_params: Vec<(&str, &str)> = Vec::new();
-    for param in params.iter() {
-        let pair = (param.name, param.value);
-        match param.location {
-            ParamLocation::Query => query.push(pair),
-            ParamLocation::Form if form_in_body => form.push(pair),
-            ParamLocation::Form => query.push(pair),
-            ParamLocation::Header => header_params.push(pair),
-        }
-    }
-    let body = if form.is_empty() {
-        Bytes::new()
-    } else {
-        Bytes::from(signing::form_urlencode(&form))
-    };
-    let time = config.time_source.now();
-    let nonce = config.nonce_source.nonce();
-    let signing_params = signing::SigningParams {
-        credentials,
-        time,
-        nonce: &nonce,
-    };
-    let authority = target.endpoint.authority();
+    let Parts {
+        path,
+        query,
+        form,
+        headers: header_params,
+        host_prefix,
+        body,
+        content_type,
+    } = Parts::new(operation, params)?;
+
+    // `project.cn-hangzhou.log.aliyuncs.com` for a host parameter `project`.
+    let prefixed_host = host_prefix
+        .filter(|_| target.endpoint.has_domain_name())
+        .map(|prefix| format!("{prefix}.{}", target.endpoint.authority()));
+    let authority = prefixed_host
+        .as_deref()
+        .unwrap_or(target.endpoint.authority());
 
     let mut signed_headers: Vec<(&str, &str)> = Vec::with_capacity(4 + header_params.len());
     signed_headers.push(("host", authority));
     signed_headers.push(("x-acs-action", operation.action));
     signed_headers.push(("x-acs-version", operation.version));
-    if !body.is_empty() {
-        signed_headers.push(("content-type", FORM_CONTENT_TYPE));
+    if let Some(content_type) = content_type {
+        signed_headers.push(("content-type", content_type));
     }
     signed_headers.extend(header_params.iter().copied());
 
     let mut added_headers = None;
-    let url_query = match config.signature_version {
-        SignatureVersion::Acs3HmacSha256 => {
-            added_headers = Some(signing::sign_acs3(
-                &signing::SignableRequest {
-                    method: method.as_str(),
-                    path: "/",
-                    query: &query,
-                    headers: &signed_headers,
-                    body: if body.is_empty() {
-                        signing::SignableBody::Empty
-                    } else {
-                        signing::SignableBody::Bytes(&body)
-                    },
-                },
-                &signing_params,
-            )?);
-            signing::canonical_query_string(&query)
-        }
-        SignatureVersion::HmacSha1 => {
+    let url_query = match (credentials, config.signature_version, operation.style) {
+        (None, _, _) => signing::canonical_query_string(&query),
+        (Some(credentials), SignatureVersion::HmacSha1, ApiStyle::Rpc) => {
+            let time = config.time_source.now();
+            let nonce = config.nonce_source.nonce();
+            let signing_params = signing::SigningParams {
+                credentials,
+                time,
+                nonce: &nonce,
+            };
             let mut signed: Vec<(&str, &str)> = Vec::with_capacity(query.len() + form.len() + 2);
             signed.push(("Action", operation.action));
             signed.push(("Version", operation.version));
@@ -588,10 +640,40 @@ fn build_request(
             }
             signing::canonical_query_string(&all)
         }
+        // ACS3; also for ROA operations when HMAC-SHA1 is configured (it has no ROA form).
+        (Some(credentials), _, _) => {
+            let time = config.time_source.now();
+            let nonce = config.nonce_source.nonce();
+            let signing_params = signing::SigningParams {
+                credentials,
+                time,
+                nonce: &nonce,
+            };
+            added_headers = Some(signing::sign_acs3(
+                &signing::SignableRequest {
+                    method: method.as_str(),
+                    path: &path,
+                    query: &query,
+                    headers: &signed_headers,
+                    body: if body.is_empty() {
+                        signing::SignableBody::Empty
+                    } else {
+                        signing::SignableBody::Bytes(&body)
+                    },
+                },
+                &signing_params,
+            )?);
+            signing::canonical_query_string(&query)
+        }
     };
 
-    let mut url = String::with_capacity(target.url_prefix.len() + url_query.len() + 1);
-    url.push_str(&target.url_prefix);
+    let scheme = target.endpoint.scheme().as_str();
+    let mut url =
+        String::with_capacity(scheme.len() + authority.len() + path.len() + url_query.len() + 4);
+    url.push_str(scheme);
+    url.push_str("://");
+    url.push_str(authority);
+    url.push_str(&path);
     if !url_query.is_empty() {
         url.push('?');
         url.push_str(&url_query);
@@ -601,29 +683,37 @@ fn build_request(
     })?;
 
     let mut request = http::Request::new(body);
-    *request.method_mut() = match method {
-        HttpMethod::Get => http::Method::GET,
-        HttpMethod::Post => http::Method::POST,
-    };
+    *request.method_mut() = method.to_http();
     *request.uri_mut() = uri;
+    let has_body = !request.body().is_empty();
     let headers = request.headers_mut();
     headers.reserve(12 + header_params.len());
-    headers.insert(http::header::HOST, target.host.clone());
+    match &prefixed_host {
+        Some(host) => {
+            let value = HeaderValue::from_str(host).map_err(|_| {
+                ConstructionError::InvalidConfig(
+                    "the host with its host parameter is not a valid header value".to_owned(),
+                )
+            })?;
+            headers.insert(http::header::HOST, value);
+        }
+        None => {
+            headers.insert(http::header::HOST, target.host.clone());
+        }
+    }
     headers.insert(X_ACS_ACTION, static_value("action", operation.action)?);
     headers.insert(X_ACS_VERSION, static_value("version", operation.version)?);
-    if !request.body().is_empty() {
-        request.headers_mut().insert(
+    if let Some(content_type) = content_type.filter(|_| has_body) {
+        headers.insert(
             http::header::CONTENT_TYPE,
-            HeaderValue::from_static(FORM_CONTENT_TYPE),
+            HeaderValue::from_static(content_type),
         );
-    } else if method == HttpMethod::Post {
-        // A POST says that it has no body (RFC 9110 §8.6; strict proxies answer 411 without
-        // it, and hyper does not send it for an empty body). Not signed, as the official SDKs.
-        request
-            .headers_mut()
-            .insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+    } else if method.has_body() {
+        // A POST (PUT, PATCH) says that it has no body (RFC 9110 §8.6; strict proxies answer
+        // 411 without it, and hyper does not send it for an empty body). Not signed, as the
+        // official SDKs.
+        headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
     }
-    let headers = request.headers_mut();
     for (name, value) in &header_params {
         let invalid = |reason: &str| ConstructionError::InvalidParameter {
             operation: operation.action,
@@ -652,4 +742,78 @@ fn build_request(
     );
     headers.insert(http::header::USER_AGENT, config.user_agent_header.clone());
     Ok(request)
+}
+
+/// ROA paths: the operation's template with its path parameters put in.
+mod path {
+    use std::borrow::Cow;
+
+    use crate::error::ConstructionError;
+    use crate::operation::{Operation, ParamLocation, Params};
+    use crate::signing::encoding::encode_into;
+
+    /// The path of the request (percent-encoded, as sent and signed) and the fixed query
+    /// of the template (after its `?`, empty when none).
+    pub(super) fn expand(
+        operation: &Operation,
+        params: &Params,
+    ) -> Result<(Cow<'static, str>, &'static str), ConstructionError> {
+        let template = operation.path;
+        let (template, fixed_query) = template.split_once('?').unwrap_or((template, ""));
+        if !template.contains('{') {
+            let path = if template.is_empty() { "/" } else { template };
+            return Ok((Cow::Borrowed(path), fixed_query));
+        }
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                return Err(ConstructionError::InvalidConfig(format!(
+                    "the path template `{template}` of `{}` has a `{{` without `}}`",
+                    operation.action
+                )));
+            };
+            let variable = &after[..close];
+            let (whole_path, name) = match variable.strip_prefix('+') {
+                Some(name) => (true, name),
+                None => (false, variable),
+            };
+            let value = params.get(ParamLocation::Path, name).ok_or(
+                ConstructionError::MissingParameter {
+                    operation: operation.action,
+                    parameter: name,
+                },
+            )?;
+            if whole_path {
+                // A path: each segment encoded, the separators kept, one leading `/`.
+                let value = value.strip_prefix('/').unwrap_or(value);
+                if !out.ends_with('/') {
+                    out.push('/');
+                }
+                for (i, segment) in value.split('/').enumerate() {
+                    if i > 0 {
+                        out.push('/');
+                    }
+                    encode_into(&mut out, segment);
+                }
+            } else {
+                encode_into(&mut out, value);
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        Ok((Cow::Owned(out), fixed_query))
+    }
+
+    /// The pairs of a template's fixed query (`type=heartbeat&x`), `x` standing for `x=`.
+    pub(super) fn fixed_query(
+        query: &'static str,
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+    }
 }

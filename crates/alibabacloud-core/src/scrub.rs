@@ -47,12 +47,12 @@ impl Secrets {
     /// are shared, not copied.
     pub(crate) fn new<'a>(
         params: impl Iterator<Item = &'a str>,
-        credentials: &Credentials,
+        credentials: Option<&Credentials>,
         fields: &'static [&'static str],
     ) -> Self {
         Secrets {
             params: params.map(str::to_owned).collect(),
-            credentials: Some(credentials.clone()),
+            credentials: credentials.cloned(),
             fields,
         }
     }

@@ -37,7 +37,7 @@ const READ: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 const WRITE: Operation = Operation {

@@ -34,7 +34,7 @@ const OP: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 /// A writer into a shared buffer, for capturing log output.

@@ -43,7 +43,7 @@ const QUERY_CASH_COUPONS: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 const QUERY_TICKET_INFO: Operation = Operation {
@@ -53,7 +53,7 @@ const QUERY_TICKET_INFO: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 async fn send(

@@ -272,7 +272,7 @@ const QUERY_TICKET_INFO: Operation = Operation {
     method: HttpMethod::Post,
     style: ApiStyle::Rpc,
     operation_type: OperationType::Read,
-    secret_response_fields: &[],
+    ..Operation::DEFAULT
 };
 
 #[tokio::test]

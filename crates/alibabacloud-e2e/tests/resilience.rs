@@ -242,7 +242,7 @@ fn fixture_operation(action: &'static str, operation_type: OperationType) -> Ope
         method: HttpMethod::Post,
         style: ApiStyle::Rpc,
         operation_type,
-        secret_response_fields: &[],
+        ..Operation::DEFAULT
     }
 }
 

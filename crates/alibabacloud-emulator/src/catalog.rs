@@ -1,8 +1,9 @@
-//! Spec-driven operations: routing by action and version, the checks the service does on
-//! the method and the parameters, and the documented success body.
+//! Spec-driven operations: routing by action and version (RPC) or by method and path
+//! template (ROA), the checks the service does on the method and the parameters, and the
+//! documented success body.
 
 use alibabacloud_spec::{
-    Api, Parameter, ParameterLocation, ParameterStyle, Schema, SchemaType, Spec,
+    Api, ApiStyle, Parameter, ParameterLocation, ParameterStyle, Schema, SchemaType, Spec,
 };
 use http::StatusCode;
 use serde_json::{Map, Value, json};
@@ -63,8 +64,40 @@ impl Catalog {
         }
     }
 
-    /// The operation for the request, if it names a known one.
+    /// The ROA operation whose path template matches the request's path (among the specs of
+    /// the request's version when it names one): `Ok` when its method matches too, `Err`
+    /// with the operation when only the path does (`UnsupportedHTTPMethod`), `None` when no
+    /// template matches.
+    pub(crate) fn route_path(
+        &self,
+        request: &IncomingRequest,
+    ) -> Option<Result<Operation<'_>, Operation<'_>>> {
+        let version = request.version();
+        let mut path_only = None;
+        for spec in &self.specs {
+            if version.is_some_and(|v| v != spec.info.version) {
+                continue;
+            }
+            for api in spec.apis.values() {
+                let op = Operation { spec, api };
+                if !op.is_roa() || op.path_values(&request.path).is_none() {
+                    continue;
+                }
+                if op.check_method(&request.method).is_ok() {
+                    return Some(Ok(op));
+                }
+                path_only.get_or_insert(op);
+            }
+        }
+        path_only.map(Err)
+    }
+
+    /// The operation for the request, if it names a known one: by path for ROA, else by
+    /// action and version.
     pub(crate) fn operation_of(&self, request: &IncomingRequest) -> Option<Operation<'_>> {
+        if let Some(Ok(op) | Err(op)) = self.route_path(request) {
+            return Some(op);
+        }
         match self.route(request.action()?, request.version()?) {
             Route::Found(op) => Some(op),
             Route::UnknownVersion | Route::UnknownAction => None,
@@ -73,6 +106,65 @@ impl Catalog {
 }
 
 impl Operation<'_> {
+    /// Whether the operation is a ROA call: every one of a ROA file, and those of a V3 file
+    /// with a path (as the generator decides).
+    pub(crate) fn is_roa(&self) -> bool {
+        match self.spec.info.style {
+            Some(ApiStyle::Roa) => true,
+            Some(ApiStyle::V3) => self.template().is_some(),
+            _ => false,
+        }
+    }
+
+    /// The path template, without a query part, with `[name]` read as `{name}`; `None` for
+    /// none or `/`.
+    fn template(&self) -> Option<String> {
+        let path = self.api.path.as_deref()?.split('?').next()?.trim();
+        (!path.is_empty() && path != "/").then(|| path.replace('[', "{").replace(']', "}"))
+    }
+
+    /// The path variables (decoded) when `path` (as received, percent-encoded) matches the
+    /// template: literal segments equal, each `{Name}` one non-empty segment, a last
+    /// `{+Name}` or `{Name*}` the rest of the path.
+    pub(crate) fn path_values(&self, path: &str) -> Option<Vec<(String, String)>> {
+        let template = self.template()?;
+        let mut values = Vec::new();
+        let mut segments = path.split('/');
+        let mut pattern = template.split('/').peekable();
+        while let Some(part) = pattern.next() {
+            let variable = part
+                .strip_prefix('{')
+                .and_then(|p| p.strip_suffix('}'))
+                .map(|v| v.trim_start_matches('+').trim_end_matches('*'));
+            let rest = part.starts_with("{+") || part.ends_with("*}");
+            match variable {
+                Some(name) if rest && pattern.peek().is_none() => {
+                    let rest: Vec<&str> = segments.by_ref().collect();
+                    let value = crate::encoding::form_decode(&rest.join("/").replace('+', "%2B"));
+                    if value.is_empty() {
+                        return None;
+                    }
+                    values.push((name.to_owned(), value));
+                }
+                Some(name) => {
+                    let segment = segments.next()?;
+                    let value = crate::encoding::form_decode(&segment.replace('+', "%2B"));
+                    if value.is_empty() {
+                        return None;
+                    }
+                    values.push((name.to_owned(), value));
+                }
+                None => {
+                    let segment = segments.next()?;
+                    if crate::encoding::form_decode(&segment.replace('+', "%2B")) != part {
+                        return None;
+                    }
+                }
+            }
+        }
+        segments.next().is_none().then_some(values)
+    }
+
     /// The HTTP status and message the spec documents for `code`, if it does.
     pub(crate) fn documented_error(&self, code: &str) -> Option<(StatusCode, String)> {
         self.api
@@ -121,6 +213,48 @@ impl Operation<'_> {
         for parameter in &self.api.parameters {
             self.check_type(parameter, request)?;
         }
+        if self.is_roa() {
+            self.check_body(request)?;
+        }
+        Ok(())
+    }
+
+    /// The body of a ROA call: a required body is there; a JSON body parses; the required
+    /// members of an object body are there (`MissingParameter` naming them).
+    fn check_body(&self, request: &IncomingRequest) -> Result<(), ServiceError> {
+        let Some(parameter) = self
+            .api
+            .parameters
+            .iter()
+            .find(|p| p.location == Some(ParameterLocation::Body))
+        else {
+            return Ok(());
+        };
+        let is_json = request
+            .header("content-type")
+            .is_some_and(|ct| ct.to_ascii_lowercase().contains("json"));
+        if request.body.is_empty() {
+            return match parameter.is_required() {
+                true => Err(ServiceError::missing(
+                    codes::MISSING_PARAMETER,
+                    &parameter.name,
+                )),
+                false => Ok(()),
+            };
+        }
+        if !is_json {
+            return Ok(());
+        }
+        let body: Value = serde_json::from_slice(&request.body).map_err(|_| invalid("body"))?;
+        let Some(schema) = self.schema_of(parameter) else {
+            return Ok(());
+        };
+        for (name, property) in &schema.properties {
+            let present = body.get(name).is_some_and(|v| !v.is_null());
+            if property.required && !present {
+                return Err(ServiceError::missing(codes::MISSING_PARAMETER, name));
+            }
+        }
         Ok(())
     }
 
@@ -146,8 +280,13 @@ impl Operation<'_> {
     fn is_present(&self, parameter: &Parameter, request: &IncomingRequest) -> bool {
         let name = parameter.name.as_str();
         let non_empty = |v: &str| parameter.allow_empty_value || !v.is_empty();
-        if parameter.location == Some(ParameterLocation::Header) {
-            return request.header(name).is_some_and(non_empty);
+        match parameter.location {
+            Some(ParameterLocation::Header) => return request.header(name).is_some_and(non_empty),
+            // Routing matched the path: its variables are there and non-empty.
+            Some(ParameterLocation::Path) if self.is_roa() => return true,
+            // The body of a ROA call: checked by `check_body`.
+            Some(ParameterLocation::Body) if self.is_roa() => return true,
+            _ => {}
         }
         let prefix = format!("{name}.");
         request.params().any(|(n, v)| {
@@ -223,6 +362,38 @@ impl Operation<'_> {
             map.insert("RequestId".into(), json!(request_id));
         }
         body
+    }
+
+    /// The documented success of a ROA call: the first 2xx status of `responses` (200 when
+    /// none), and the JSON example of `responseDemo` (of any JSON type), else a value built
+    /// from the schema; no body when the operation documents none.
+    pub(crate) fn roa_success(&self) -> (StatusCode, Option<Value>) {
+        let status = self
+            .api
+            .responses
+            .keys()
+            .filter_map(|k| k.parse::<u16>().ok())
+            .filter(|s| (200..300).contains(s))
+            .min()
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .unwrap_or(StatusCode::OK);
+        let schema = self
+            .api
+            .responses
+            .get(status.as_str())
+            .and_then(|r| r.schema.as_ref());
+        let demo = self.api.response_demos().ok().and_then(|demos| {
+            demos
+                .into_iter()
+                .filter(|d| d.demo_type.eq_ignore_ascii_case("json"))
+                .find_map(|d| serde_json::from_str::<Value>(d.example.trim()).ok())
+        });
+        let body = match (demo, schema) {
+            (Some(demo), _) if schema.is_some() || !demo.is_null() => Some(demo),
+            (_, Some(schema)) => Some(self.example_value(schema, "", 0)),
+            _ => None,
+        };
+        (status, body)
     }
 
     /// A value for `schema` from its `example`s; objects recurse, arrays get one item.
@@ -441,5 +612,87 @@ mod tests {
             Some((StatusCode::FORBIDDEN, "No.".to_owned()))
         );
         assert_eq!(op.documented_error("Other"), None);
+    }
+
+    const ROA: &str = r##"{
+        "info": {"style": "ROA", "product": "Demo", "version": "2015-12-15"},
+        "apis": {
+            "GetCluster": {
+                "path": "/clusters/{ClusterId}", "methods": ["get"],
+                "parameters": [{"name": "ClusterId", "in": "path",
+                                "schema": {"type": "string", "required": true}}],
+                "responses": {"200": {"schema": {"type": "object", "properties": {
+                    "name": {"type": "string", "example": "c1"}}}}}
+            },
+            "DeleteCluster": {
+                "path": "/clusters/{ClusterId}", "methods": ["delete"],
+                "parameters": [{"name": "ClusterId", "in": "path",
+                                "schema": {"type": "string", "required": true}}],
+                "responses": {"202": {}}
+            },
+            "CreateCluster": {
+                "path": "/clusters", "methods": ["post"],
+                "parameters": [{"name": "body", "in": "body", "schema": {"type": "object",
+                    "properties": {"name": {"type": "string", "required": true},
+                                   "region_id": {"type": "string"}}}}]
+            }
+        }
+    }"##;
+
+    fn roa_request(method: &str, path: &str, body: &'static str) -> IncomingRequest {
+        let request = http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/json; charset=utf-8")
+            .body(Bytes::from_static(body.as_bytes()))
+            .unwrap();
+        IncomingRequest::from_http(&request)
+    }
+
+    #[test]
+    fn routes_roa_by_method_and_path_template() {
+        let catalog = Catalog::new(vec![alibabacloud_spec::load_str(ROA, "roa.json").unwrap()]);
+        let get = roa_request("GET", "/clusters/c%2Fx", "");
+        let Some(Ok(op)) = catalog.route_path(&get) else {
+            panic!("not routed")
+        };
+        assert!(op.is_roa());
+        assert_eq!(
+            op.path_values(&get.path).unwrap(),
+            [("ClusterId".into(), "c/x".into())]
+        );
+        assert_eq!(
+            op.roa_success(),
+            (StatusCode::OK, Some(json!({"name": "c1"})))
+        );
+        let delete = roa_request("DELETE", "/clusters/c1", "");
+        let Some(Ok(op)) = catalog.route_path(&delete) else {
+            panic!("not routed")
+        };
+        assert_eq!(op.roa_success(), (StatusCode::ACCEPTED, None));
+        // The path matches, the method does not; other paths match nothing.
+        assert!(matches!(
+            catalog.route_path(&roa_request("PUT", "/clusters/c1", "")),
+            Some(Err(_))
+        ));
+        for path in ["/clusters/", "/clusters/c1/x", "/other"] {
+            assert!(
+                catalog.route_path(&roa_request("GET", path, "")).is_none(),
+                "{path}"
+            );
+        }
+        // The body: required members, JSON.
+        let create = |body| {
+            let request = roa_request("POST", "/clusters", body);
+            let Some(Ok(op)) = catalog.route_path(&request) else {
+                panic!("not routed")
+            };
+            op.check_parameters(&request)
+        };
+        assert!(create(r#"{"name": "a"}"#).is_ok());
+        let missing = create(r#"{"region_id": "x"}"#).unwrap_err();
+        assert_eq!(missing.code, "MissingParameter");
+        assert!(missing.message.contains("\"name\""), "{}", missing.message);
+        assert_eq!(create("{nope").unwrap_err().code, "InvalidParameter");
     }
 }

@@ -19,8 +19,8 @@ use crate::codes;
 use crate::record::{Outcome, RecordedRequest, Records, Verdict, recorded_body, recorded_form};
 use crate::request::IncomingRequest;
 use crate::response::{
-    ReplyContext, ServiceError, error_response, json_response, new_request_id, raw_response,
-    with_request_id,
+    REQUEST_ID_HEADER, ReplyContext, ServiceError, error_response, json_response, new_request_id,
+    raw_response, with_request_id,
 };
 use crate::script::{Reply, ReplyKind, Script};
 use crate::verify::{self, Verifier};
@@ -169,6 +169,7 @@ fn context(incoming: &IncomingRequest, operation: Option<Operation<'_>>) -> Repl
         request_id: new_request_id(),
         host_id: incoming.host_without_port().to_owned(),
         product: operation.map(|op| op.spec.info.product.clone()),
+        roa: operation.is_some_and(|op| op.is_roa()),
     }
 }
 
@@ -239,7 +240,7 @@ fn plan_reply(state: &State, incoming: &IncomingRequest, reply: Reply) -> Plan {
 /// Normal handling of a verified request: route, check, answer the documented success.
 fn normal(state: &State, incoming: &IncomingRequest, headers: &[(String, String)]) -> Plan {
     match normal_body(state, incoming) {
-        Ok(body) => {
+        Ok(Success::Rpc(body)) => {
             let request_id = new_request_id();
             let body = with_request_id(body, &request_id);
             Plan::Respond {
@@ -247,14 +248,43 @@ fn normal(state: &State, incoming: &IncomingRequest, headers: &[(String, String)
                 request_id: Some(request_id),
             }
         }
+        Ok(Success::Roa(status, body)) => {
+            // The request id goes in the header only: a ROA body is the service's own.
+            let request_id = new_request_id();
+            let response = match body {
+                Some(body) => json_response(status, &body, &request_id, headers),
+                None => {
+                    let mut headers = headers.to_vec();
+                    headers.push((REQUEST_ID_HEADER.to_owned(), request_id.clone()));
+                    raw_response(status, &headers, Bytes::new())
+                }
+            };
+            Plan::Respond {
+                response,
+                request_id: Some(request_id),
+            }
+        }
         Err(error) => error_plan(state, incoming, &error, headers),
     }
 }
 
-fn normal_body(
-    state: &State,
-    incoming: &IncomingRequest,
-) -> Result<serde_json::Value, ServiceError> {
+/// A documented success: an RPC body (its `RequestId` set by the caller), or a ROA status
+/// and body.
+enum Success {
+    Rpc(serde_json::Value),
+    Roa(StatusCode, Option<serde_json::Value>),
+}
+
+fn normal_body(state: &State, incoming: &IncomingRequest) -> Result<Success, ServiceError> {
+    match state.catalog.route_path(incoming) {
+        Some(Ok(op)) => {
+            op.check_parameters(incoming)?;
+            let (status, body) = op.roa_success();
+            return Ok(Success::Roa(status, body));
+        }
+        Some(Err(_)) => return Err(ServiceError::gateway(codes::UNSUPPORTED_HTTP_METHOD)),
+        None => {}
+    }
     let action = incoming
         .action()
         .ok_or_else(|| ServiceError::missing("MissingAction", "Action"))?;
@@ -262,16 +292,20 @@ fn normal_body(
         .version()
         .ok_or_else(|| ServiceError::missing("MissingVersion", "Version"))?;
     if state.catalog.is_empty() {
-        return Ok(json!({"Success": true}));
+        return Ok(Success::Rpc(json!({"Success": true})));
     }
     match state.catalog.route(action, version) {
         Route::UnknownVersion => Err(ServiceError::gateway(codes::INVALID_VERSION)),
         Route::UnknownAction => Err(ServiceError::gateway(codes::INVALID_ACTION_NOT_FOUND)),
+        // A ROA operation whose path did not match.
+        Route::Found(op) if op.is_roa() => {
+            Err(ServiceError::gateway(codes::INVALID_ACTION_NOT_FOUND))
+        }
         Route::Found(op) => {
             op.check_method(&incoming.method)?;
             op.check_parameters(incoming)?;
             // RequestId is replaced by the caller.
-            Ok(op.success_body(""))
+            Ok(Success::Rpc(op.success_body("")))
         }
     }
 }

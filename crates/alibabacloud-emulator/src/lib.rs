@@ -1,4 +1,5 @@
-//! A local emulator of Alibaba Cloud RPC services, for tests and for trying clients out.
+//! A local emulator of Alibaba Cloud RPC and ROA services, for tests and for trying clients
+//! out.
 //!
 //! - **Signature verification**, written independently of `alibabacloud-core`: both
 //!   ACS3-HMAC-SHA256 and the legacy HMAC-SHA1 RPC signature, with the gateway's rules
@@ -12,9 +13,12 @@
 //!   by default ([`Emulator::max_recorded`]) within 64 MiB
 //!   ([`Emulator::max_recorded_bytes`]), bodies cut to their first 64 KiB.
 //! - **Spec-driven operations**: with specs loaded (`api-docs.json`), requests are routed
-//!   by action and version, checked (method, required parameters, parameter types) and
-//!   answered with the documented success example. Without specs, every correctly signed
-//!   action answers `{"RequestId": "...", "Success": true}`.
+//!   by action and version (RPC) or by method and path template (ROA, and V3 operations
+//!   with a path), checked (method, required path, query, header and body parameters,
+//!   parameter types) and answered with the documented success example (ROA: the
+//!   documented 2xx status, any JSON body or none). Errors of ROA operations have the ROA
+//!   shape (`code`, `message`, `requestId`, ... in lower camel case). Without specs, every
+//!   correctly signed action answers `{"RequestId": "...", "Success": true}`.
 //!
 //! # Example
 //!

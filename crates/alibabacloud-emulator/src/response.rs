@@ -1,5 +1,6 @@
 //! Building replies in the service's shape: JSON bodies, the `x-acs-request-id` header and
-//! error bodies `{"RequestId","HostId","Code","Message","Recommend"}`.
+//! error bodies `{"RequestId","HostId","Code","Message","Recommend"}` (RPC) or
+//! `{"requestId","hostId","code","message","recommend"}` (ROA).
 
 use bytes::Bytes;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
@@ -97,6 +98,9 @@ pub(crate) struct ReplyContext {
     pub(crate) host_id: String,
     /// The product, when the operation is known from a spec.
     pub(crate) product: Option<String>,
+    /// Whether the operation is a ROA call: the error body's keys are then in lower camel
+    /// case (`code`, `message`, `requestId`, ...), as ROA services write them.
+    pub(crate) roa: bool,
 }
 
 /// The JSON body of an error.
@@ -111,12 +115,17 @@ pub(crate) fn error_body(error: &ServiceError, ctx: &ReplyContext) -> Value {
     }
     recommend.push_str("&requestId=");
     recommend.push_str(&ctx.request_id);
+    let keys = if ctx.roa {
+        ["requestId", "hostId", "code", "message", "recommend"]
+    } else {
+        ["RequestId", "HostId", "Code", "Message", "Recommend"]
+    };
     let mut body = Map::new();
-    body.insert("RequestId".into(), json!(ctx.request_id));
-    body.insert("HostId".into(), json!(ctx.host_id));
-    body.insert("Code".into(), json!(error.code));
-    body.insert("Message".into(), json!(error.message));
-    body.insert("Recommend".into(), json!(recommend));
+    body.insert(keys[0].into(), json!(ctx.request_id));
+    body.insert(keys[1].into(), json!(ctx.host_id));
+    body.insert(keys[2].into(), json!(error.code));
+    body.insert(keys[3].into(), json!(error.message));
+    body.insert(keys[4].into(), json!(recommend));
     for (key, value) in &error.extra {
         body.insert(key.clone(), json!(value));
     }
@@ -207,6 +216,7 @@ mod tests {
             request_id: "ID".into(),
             host_id: "ecs.aliyuncs.com".into(),
             product: Some("Ecs".into()),
+            roa: false,
         };
         let body = error_body(&ServiceError::gateway(codes::SIGNATURE_NONCE_USED), &ctx);
         assert_eq!(body["RequestId"], "ID");
@@ -220,6 +230,22 @@ mod tests {
             body["Recommend"],
             "https://api.aliyun.com/troubleshoot?q=SignatureNonceUsed&product=Ecs&requestId=ID"
         );
+    }
+
+    #[test]
+    fn roa_error_bodies_are_lower_camel_case() {
+        let ctx = ReplyContext {
+            request_id: "ID".into(),
+            host_id: "cs.aliyuncs.com".into(),
+            product: Some("CS".into()),
+            roa: true,
+        };
+        let body = error_body(&ServiceError::gateway(codes::SIGNATURE_NONCE_USED), &ctx);
+        assert_eq!(body["requestId"], "ID");
+        assert_eq!(body["hostId"], "cs.aliyuncs.com");
+        assert_eq!(body["code"], "SignatureNonceUsed");
+        assert!(body["message"].is_string() && body["recommend"].is_string());
+        assert!(body.get("Code").is_none() && body.get("RequestId").is_none());
     }
 
     #[test]

@@ -52,8 +52,10 @@ lenient::open_enum! {
         Body => "body",
         /// `header`: an HTTP header.
         Header => "header",
-        /// `path`: a segment of the URL path (ROA only).
+        /// `path`: a variable of the operation's URL path (ROA).
         Path => "path",
+        /// `host`: the first label of the host name (`<value>.<endpoint>`).
+        Host => "host",
     }
 }
 
@@ -126,6 +128,10 @@ pub struct Api {
     /// `consumes`: request media types.
     #[serde(default, deserialize_with = "lenient::text_list")]
     pub consumes: Vec<String>,
+    /// `security`: the ways a caller may authenticate, each a scheme name (`AK`,
+    /// `BearerToken`, `Anonymous`, ...) with its scopes, in file order.
+    #[serde(default, deserialize_with = "lenient::null_default")]
+    pub security: Vec<IndexMap<String, Value>>,
     /// `x-ram-authorization` (ours): what the documentation page says about RAM beyond
     /// `ramActions`, in particular that it discloses nothing.
     #[serde(rename = "x-ram-authorization", default)]
@@ -156,6 +162,13 @@ impl Api {
             let status = http_status(key);
             codes.iter().map(move |code| (status, code))
         })
+    }
+
+    /// Whether the operation is called without credentials: `security` names only the
+    /// `Anonymous` scheme.
+    pub fn is_anonymous(&self) -> bool {
+        let mut schemes = self.security.iter().flat_map(IndexMap::keys).peekable();
+        schemes.peek().is_some() && schemes.all(|s| s == "Anonymous")
     }
 
     /// Whether the operation only reads (`operationType: read`), so that retrying it is safe.
@@ -221,9 +234,21 @@ pub struct Response {
     /// `schema`: the type of the body.
     #[serde(default)]
     pub schema: Option<Schema>,
-    /// `headers`, as written.
+    /// `headers`: the documented response headers, by name, in file order.
+    #[serde(default, deserialize_with = "lenient::null_default")]
+    pub headers: IndexMap<String, ResponseHeader>,
+    /// Other `x-` keys, kept as they are.
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+/// One entry of a response's `headers`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseHeader {
+    /// `schema`: the header's type (a string in practice).
     #[serde(default)]
-    pub headers: Option<Value>,
+    pub schema: Option<Schema>,
     /// Other `x-` keys, kept as they are.
     #[serde(flatten)]
     pub extensions: Extensions,

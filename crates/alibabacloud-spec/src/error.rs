@@ -65,11 +65,11 @@ pub enum SpecErrorKind {
     /// A field has a value of the wrong type or a value that makes no sense.
     #[error("{0}")]
     InvalidField(String),
-    /// The API style (`info.style`) is not one this crate handles (`RPC` and `V3` are).
-    /// Nothing but `info` is read from such a file.
-    #[error("unsupported style \"{style}\": only RPC and V3 APIs are supported")]
+    /// The API style (`info.style`) is not one this crate handles (`RPC`, `V3` and `ROA`
+    /// are). Nothing but `info` is read from such a file.
+    #[error("unsupported style \"{style}\": only RPC, V3 and ROA APIs are supported")]
     UnsupportedStyle {
-        /// The style found, e.g. `ROA`.
+        /// The style found, e.g. `FC`.
         style: String,
         /// How many operations the file has (the keys of `apis`).
         operations: usize,

@@ -11,7 +11,7 @@
 //! key is kept in an [`Extensions`] map.
 //!
 //! Loading is tolerant of what real metadata has, and strict about the rest. A first cheap
-//! look at `info` ([`preview_str`]) refuses a style other than `RPC` and `V3`
+//! look at `info` ([`preview_str`]) refuses a style other than `RPC`, `V3` and `ROA`
 //! ([`SpecErrorKind::UnsupportedStyle`]) before anything else is read. Then what a file says
 //! that cannot be taken as it is gets a documented, deterministic fallback and a [`Warning`]
 //! in [`Spec::warnings`], naming the file, the operation and the JSON path: a value of the
@@ -95,6 +95,7 @@ mod warning;
 pub use api::{
     Api, ErrorCode, HttpMethod, OperationType, Parameter, ParameterLocation, ParameterStyle,
     RamAction, RamActionEntry, RamAuthorization, RamResource, Response, ResponseDemo,
+    ResponseHeader,
 };
 pub use error::{SpecError, SpecErrorKind};
 pub use extensions::Extensions;

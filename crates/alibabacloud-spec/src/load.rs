@@ -153,9 +153,9 @@ impl<'de> Deserialize<'de> for KeyCount {
 /// # Errors
 /// A [`SpecError`] naming `origin` and the JSON path when the text is not JSON or not the
 /// metadata's shape (not an object; `info`, `apis`, `components` or `endpoints` of the wrong
-/// type; no `info.style`, `info.product` or `info.version`), when the style is not `RPC` or
-/// `V3` ([`SpecErrorKind::UnsupportedStyle`], found before the rest of the file is read),
-/// or when one of our `x-` keys is invalid.
+/// type; no `info.style`, `info.product` or `info.version`), when the style is not `RPC`,
+/// `V3` or `ROA` ([`SpecErrorKind::UnsupportedStyle`], found before the rest of the file is
+/// read), or when one of our `x-` keys is invalid.
 pub fn load_str(text: &str, origin: &str) -> Result<Spec, SpecError> {
     let text = strip_bom(text);
     let preview = preview_str(text, origin)?;

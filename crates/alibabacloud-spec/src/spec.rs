@@ -15,10 +15,10 @@ lenient::open_enum! {
         /// `RPC`: `Action` + parameters in the query or a form body.
         Rpc => "RPC",
         /// `V3`: RPC-like (`Action` + parameters), in the newer metadata of some products;
-        /// it may also describe ROA-style paths and raw bodies (see the generator's
-        /// warnings).
+        /// its operations may also have ROA-style paths and raw bodies.
         V3 => "V3",
-        /// `ROA`: REST-like paths (refused by [`load_str`](crate::load_str) for now).
+        /// `ROA`: REST-like, each operation with its method and path (`/clusters/{ClusterId}`)
+        /// and parameters in the path, the query, headers or the body.
         Roa => "ROA",
     }
 }
@@ -63,9 +63,10 @@ pub struct Spec {
 }
 
 impl ApiStyle {
-    /// Whether [`load_str`](crate::load_str) loads files of this style: `RPC` and `V3`.
+    /// Whether [`load_str`](crate::load_str) loads files of this style: `RPC`, `V3` and
+    /// `ROA` (not the gateway styles `FC`, `OSS`, `PDS`, `AliGenie`, ...).
     pub fn is_supported(&self) -> bool {
-        matches!(self, ApiStyle::Rpc | ApiStyle::V3)
+        matches!(self, ApiStyle::Rpc | ApiStyle::V3 | ApiStyle::Roa)
     }
 }
 
@@ -113,7 +114,7 @@ impl Spec {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Info {
-    /// `style` (always present after loading, and `RPC` or `V3`).
+    /// `style` (always present after loading, and `RPC`, `V3` or `ROA`).
     #[serde(default)]
     pub style: Option<ApiStyle>,
     /// `product`, e.g. `BssOpenApi` (never empty after loading).

@@ -149,31 +149,38 @@ kinds! {
     /// listed before: left out.
     Endpoint => "endpoint",
     // Found by the generator.
-    /// A file whose `info.style` the generator does not support (ROA, FC, OSS, ...): not
-    /// generated.
+    /// A file whose `info.style` the generator does not support (the gateway styles FC,
+    /// OSS, PDS, AliGenie, ...): not generated.
     UnsupportedStyle => "unsupported-style",
-    /// An operation listing HTTP methods other than GET and POST next to one of them: the
-    /// others are ignored. An operation listing no method at all: sent with POST.
+    /// An operation listing several HTTP methods: sent with POST when it is one of them,
+    /// else GET, else the first listed; the others are ignored. An operation listing no
+    /// method at all: sent with POST.
     HttpMethod => "http-method",
-    /// An operation listing only methods other than GET and POST (`["delete"]`): left out,
-    /// since an RPC call is sent with GET or POST.
+    /// An operation listing only methods no request can be sent with (`options`): left out.
     UnsupportedMethod => "unsupported-method",
-    /// An operation with a parameter `in: path` (a ROA-style path): left out.
+    /// A path parameter the operation's path template does not name (left out), a path
+    /// variable no parameter fills, or a path parameter of an RPC file (the operation is
+    /// left out).
     PathParameter => "path-parameter",
-    /// A parameter `in: body` of a V3 file (the raw request body: a binary stream or a JSON
-    /// document), which the runtime does not send: left out, and its operation too when it
-    /// is required.
+    /// A path template of an unusual form: `[name]` placeholders are read as `{name}`; a
+    /// template ending in `*` whose path parameter it does not name: that parameter holds
+    /// the whole path.
+    PathTemplate => "path-template",
+    /// An `in: body` parameter the runtime cannot send: an XML body (`style: xml`), or a
+    /// second body: left out, and its operation too when it is required.
     BodyParameter => "body-parameter",
-    /// A parameter without `in` (sent in the query), or with an unknown `in` (left out,
-    /// and its operation too when it is required).
+    /// A parameter without `in` (sent in the query), with an unknown `in` (left out, and its
+    /// operation too when it is required), or a form parameter of an operation that has a
+    /// body (sent in the query).
     ParameterLocation => "parameter-location",
     /// A parameter without a `schema`: a string.
     ParameterSchema => "parameter-schema",
     /// An unknown parameter `style`: the default style of its type (`repeatList` for
     /// lists, `flat` for objects and maps).
     ParameterStyle => "parameter-style",
-    /// A success response that is not a JSON object (a string, a list): the response type
-    /// holds the whole body.
+    /// A success response of an RPC operation that is not a JSON object (a string, a list),
+    /// or a ROA success response documented as XML only: the response type holds the whole
+    /// body (the XML as text).
     ResponseShape => "response-shape",
     /// A named schema that contains itself through lists or maps only: the inner
     /// reference is any JSON value.

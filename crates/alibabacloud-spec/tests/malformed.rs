@@ -223,8 +223,8 @@ fn dangling_refs_are_any_json_value() {
 }
 
 #[test]
-fn unsupported_style_roa() {
-    let path = fixture("malformed/roa.json");
+fn unsupported_style_fc() {
+    let path = fixture("malformed/fc.json");
     let err = load_file(&path).unwrap_err();
     assert!(matches!(
         err.kind(),
@@ -233,7 +233,7 @@ fn unsupported_style_roa() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: $.info.style: unsupported style \"ROA\": only RPC and V3 APIs are supported",
+            "{}: $.info.style: unsupported style \"FC\": only RPC, V3 and ROA APIs are supported",
             path.display()
         )
     );
@@ -247,9 +247,11 @@ fn unsupported_style_roa() {
         err.kind(),
         SpecErrorKind::UnsupportedStyle { operations: 2, .. }
     ));
-    // V3 files load.
+    // V3 and ROA files load.
     let spec = load_edited(|s| s["info"]["style"] = json!("V3")).unwrap();
     assert_eq!(spec.info.style, Some(alibabacloud_spec::ApiStyle::V3));
+    let spec = load_edited(|s| s["info"]["style"] = json!("ROA")).unwrap();
+    assert_eq!(spec.info.style, Some(alibabacloud_spec::ApiStyle::Roa));
 }
 
 #[test]
@@ -672,4 +674,38 @@ fn load_dir_is_sorted_and_checks_places() {
         err.file().ends_with("beta/2022-01-01/api-docs.json"),
         "{err}"
     );
+}
+
+#[test]
+fn roa_operations_keep_their_security_headers_and_locations() {
+    let spec = load_str(
+        r#"{
+            "info": {"style": "ROA", "product": "Demo", "version": "2024-01-01"},
+            "apis": {
+                "GetMe": {
+                    "path": "/v2/{id}/me", "methods": ["get"],
+                    "security": [{"Anonymous": []}],
+                    "parameters": [
+                        {"name": "id", "in": "path", "schema": {"type": "string"}},
+                        {"name": "project", "in": "host", "schema": {"type": "string"}}
+                    ],
+                    "responses": {"200": {"headers": {"x-acs-timeout": {"schema": {"type": "string"}}}}}
+                },
+                "Signed": {"security": [{"AK": []}, {"Anonymous": []}]},
+                "Nothing": {"security": null}
+            }
+        }"#,
+        FILE,
+    )
+    .unwrap();
+    let me = &spec.apis["GetMe"];
+    assert!(me.is_anonymous());
+    assert_eq!(
+        me.parameters[1].location,
+        Some(alibabacloud_spec::ParameterLocation::Host)
+    );
+    let headers = &me.responses["200"].headers;
+    assert_eq!(headers.keys().collect::<Vec<_>>(), ["x-acs-timeout"]);
+    assert!(!spec.apis["Signed"].is_anonymous());
+    assert!(!spec.apis["Nothing"].is_anonymous());
 }

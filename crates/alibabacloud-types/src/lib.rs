@@ -14,9 +14,10 @@
 //!   `"true"`, a list as `null`. Each helper accepts every spelling that means the same value
 //!   and rejects the rest with a serde error that says what was expected;
 //! - [`redact`]: `Debug` stand-ins for secret fields (`x-secret` in the specs);
-//! - [`ser`]: `skip_serializing_if` helpers.
+//! - [`ser`]: `skip_serializing_if` helpers;
+//! - [`Blob`]: binary data (an upload body, a binary response).
 //!
-//! No HTTP stack: this crate depends on `serde` only (and on `serde_json` with the `json`
+//! No HTTP stack: this crate depends on `serde` and `bytes` only (and on `serde_json` with the `json`
 //! feature, for models with free-form JSON fields).
 //!
 //! ```
@@ -38,12 +39,15 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+mod blob;
 mod macros;
 
 pub mod de;
 pub mod model;
 pub mod redact;
 pub mod ser;
+
+pub use blob::Blob;
 
 /// What the macros' expansions name through `$crate`, so that the generated crates need no
 /// dependency of their own for it.

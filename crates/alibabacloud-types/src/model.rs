@@ -28,7 +28,8 @@ use serde::{Serialize, Serializer};
 use crate::de::{LenientScalar, option as lenient_option};
 
 /// A value a model field holds inside an `Option`, a `Vec` or a map: the lenient scalars
-/// (`i32`, `i64`, `f32`, `f64`, `bool`, `String`), the generated open enums and structs,
+/// (`i32`, `i64`, `f32`, `f64`, `bool`, `String`), [`Blob`](crate::Blob), the generated open
+/// enums and structs,
 /// boxes and lists and maps of these, and (with the `json` feature) `serde_json::Value`.
 pub trait Item: Serialize + fmt::Debug + Sized {
     /// What a value looks like, for error messages.
@@ -157,6 +158,31 @@ impl Item for serde_json::Value {
     /// Inside a list or a map, `null` is a value like any other.
     fn deserialize_required<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         <serde_json::Value as serde::Deserialize>::deserialize(d)
+    }
+}
+
+/// Binary data: `None` for `null`.
+impl Item for crate::Blob {
+    const EXPECTING: &'static str = "binary data";
+
+    fn deserialize_item<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+        d.deserialize_option(OrNull(BlobShape))
+    }
+}
+
+struct BlobShape;
+
+impl<'de> Shaped<'de> for BlobShape {
+    fn deserialize_shape<D: Deserializer<'de>>(self, d: D) -> Result<crate::Blob, D::Error> {
+        d.deserialize_any(crate::blob::BlobVisitor)
+    }
+}
+
+impl<'de> Visitor<'de> for BlobShape {
+    type Value = crate::Blob;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("binary data")
     }
 }
 

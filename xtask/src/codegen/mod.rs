@@ -620,7 +620,7 @@ fn generate_file(specs_root: &Path, spec_file: &Path) -> FileResult {
                     error.json_path().clone(),
                     WarningKind::UnsupportedStyle,
                     format!(
-                        "style \"{style}\" is not supported (only RPC and V3 are); the file \
+                        "style \"{style}\" is not supported (only RPC, V3 and ROA are); the file \
                          ({operations} {}) is not generated",
                         if *operations == 1 {
                             "operation"

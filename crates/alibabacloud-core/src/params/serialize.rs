@@ -7,7 +7,7 @@ use std::fmt::{self, Write as _};
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-use super::{ParamSpec, Params, Text};
+use super::{ParamLocation, ParamSpec, Params, RequestBody, Text};
 use crate::error::ConstructionError;
 use crate::signing::flatten::ParamStyle;
 
@@ -240,7 +240,16 @@ pub(super) fn request<T: Serialize + ?Sized>(
         path: String::new(),
     };
     request.serialize(&mut serializer)?;
-    serializer.finish()
+    serializer.finish()?;
+    if specs.iter().any(|s| s.location == ParamLocation::Body) {
+        if params.body.is_some() {
+            return Err(Fail::invalid(
+                "the operation has both a whole body and body members",
+            ));
+        }
+        params.close_members();
+    }
+    Ok(())
 }
 
 /// Writes one parameter's value as its spec says: a string or a scalar as it is, whatever the
@@ -252,7 +261,75 @@ pub(super) fn param<T: Serialize + ?Sized>(
     path: &mut String,
     value: &T,
 ) -> Result<(), Fail> {
-    let expand = matches!(spec.style, ParamStyle::RepeatList | ParamStyle::Flat);
+    match spec.location {
+        ParamLocation::Body => return member(params, spec, value),
+        ParamLocation::Payload => return payload(params, value),
+        ParamLocation::Path | ParamLocation::Host => {
+            let before = params.entries.len();
+            flattened(params, spec, path, value, false)?;
+            let empty = params
+                .entries
+                .get(before..)
+                .is_none_or(|added| added.iter().all(|e| params.text(e.value).is_empty()));
+            return if empty {
+                Err(Fail::invalid(format!(
+                    "a {} parameter cannot be empty",
+                    if spec.location == ParamLocation::Path {
+                        "path"
+                    } else {
+                        "host"
+                    }
+                )))
+            } else {
+                Ok(())
+            };
+        }
+        _ => {}
+    }
+    let expand =
+        spec.location.flattens() && matches!(spec.style, ParamStyle::RepeatList | ParamStyle::Flat);
+    flattened(params, spec, path, value, expand)
+}
+
+/// One member of the JSON object body: `"name":<the value as JSON>`.
+fn member<T: Serialize + ?Sized>(
+    params: &mut Params,
+    spec: &ParamSpec,
+    value: &T,
+) -> Result<(), Fail> {
+    let members = params.next_member();
+    serde_json::to_writer(&mut *members, spec.name).map_err(|e| Fail::invalid(e.to_string()))?;
+    members.push(b':');
+    serde_json::to_writer(members, value).map_err(|e| Fail::invalid(e.to_string()))
+}
+
+/// The whole body: a string as it is, bytes as they are, anything else as JSON; nothing for
+/// an absent value.
+fn payload<T: Serialize + ?Sized>(params: &mut Params, value: &T) -> Result<(), Fail> {
+    let body = match value.serialize(Raw) {
+        Ok(Some(body)) => body,
+        Ok(None) => return Ok(()),
+        Err(Fail::Structured) => RequestBody::Json(bytes::Bytes::from(
+            serde_json::to_vec(value).map_err(|e| Fail::invalid(e.to_string()))?,
+        )),
+        Err(other) => return Err(other),
+    };
+    if params.body.is_some() || params.members.is_some() {
+        return Err(Fail::invalid("the request has two bodies"));
+    }
+    params.body = Some(body);
+    Ok(())
+}
+
+/// A query, form, header, path or host parameter: a scalar as it is; with `expand`, a list,
+/// map or object flattened, else as JSON or joined by the style's delimiter.
+fn flattened<T: Serialize + ?Sized>(
+    params: &mut Params,
+    spec: &ParamSpec,
+    path: &mut String,
+    value: &T,
+    expand: bool,
+) -> Result<(), Fail> {
     let mut flatten = Flatten {
         params: &mut *params,
         spec,
@@ -781,3 +858,42 @@ impl ser::Serializer for Joiner {
 }
 
 list_impls!(Joiner, String, |joiner| Ok(joiner.out));
+
+/// The whole body when it is a string or bytes (`Ok(None)` for an absent value); anything
+/// else is [`Fail::Structured`] (sent as JSON).
+struct Raw;
+
+impl ser::Serializer for Raw {
+    type Ok = Option<RequestBody>;
+    type Error = Fail;
+    type SerializeSeq = Impossible<Option<RequestBody>, Fail>;
+    type SerializeTuple = Impossible<Option<RequestBody>, Fail>;
+    type SerializeTupleStruct = Impossible<Option<RequestBody>, Fail>;
+    type SerializeTupleVariant = Impossible<Option<RequestBody>, Fail>;
+    type SerializeMap = Impossible<Option<RequestBody>, Fail>;
+    type SerializeStruct = Impossible<Option<RequestBody>, Fail>;
+    type SerializeStructVariant = Impossible<Option<RequestBody>, Fail>;
+
+    unwrap!(Option<RequestBody>);
+    reject!(Option<RequestBody>; bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64 char unit_struct
+        unit_variant newtype_variant seq tuple tuple_struct tuple_variant map struct
+        struct_variant);
+
+    fn serialize_str(self, v: &str) -> Result<Self::Ok, Fail> {
+        Ok(Some(RequestBody::Json(bytes::Bytes::copy_from_slice(
+            v.as_bytes(),
+        ))))
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok, Fail> {
+        Ok(Some(RequestBody::Binary(bytes::Bytes::copy_from_slice(v))))
+    }
+
+    fn serialize_none(self) -> Result<Self::Ok, Fail> {
+        Ok(None)
+    }
+
+    fn serialize_unit(self) -> Result<Self::Ok, Fail> {
+        Ok(None)
+    }
+}

@@ -8,8 +8,8 @@ use quote::quote;
 use super::model::deprecated_attr;
 use super::{TypePaths, docs, errors, field_ty};
 use crate::codegen::ir::{
-    DocBlock, Docs, Encoding, ExampleValue, Field, Location, Method, Operation, OperationKind,
-    Param, Product, Style,
+    ApiStyle, DocBlock, Docs, Encoding, ExampleValue, Field, Location, Method, Operation,
+    OperationKind, Param, Product, ResponseBody, Style,
 };
 use crate::codegen::names::{ident, unraw};
 
@@ -85,14 +85,25 @@ fn operation_doc_lines(product: &Product, op: &Operation) -> Vec<String> {
         None => d.push_generated(format!("Calls `{}`.", op.action)),
     }
     d.push_spec(op.description.as_deref());
-    let method = match op.method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-    };
-    let mut facts = vec![format!(
-        "Action `{}` of API version `{}`, sent with HTTP {method}.",
-        op.action, product.version
-    )];
+    let method = op.method.as_str();
+    let mut facts = vec![match op.style {
+        ApiStyle::Rpc => format!(
+            "Action `{}` of API version `{}`, sent with HTTP {method}.",
+            op.action, product.version
+        ),
+        ApiStyle::Roa => format!(
+            "Action `{}` of API version `{}`, sent with HTTP {method} to `{}`.",
+            op.action,
+            product.version,
+            op.path.replace('`', "'")
+        ),
+    }];
+    if op.anonymous {
+        facts.push(
+            "It is called without credentials and is not signed (`security: Anonymous`)."
+                .to_owned(),
+        );
+    }
     facts.push(match op.kind {
         OperationKind::Read => "It only reads (`operationType: read`), so failed attempts are \
                                 retried automatically."
@@ -349,12 +360,13 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
     let request = ident(&op.request.name);
     let response = ident(&op.response.name);
     let code = ident(&op.errors.enum_name);
-    let product_name = &product.product;
-    let action = &op.action;
-    let version = &product.version;
     let method = match op.method {
         Method::Get => quote!(Get),
         Method::Post => quote!(Post),
+        Method::Put => quote!(Put),
+        Method::Delete => quote!(Delete),
+        Method::Patch => quote!(Patch),
+        Method::Head => quote!(Head),
     };
     let kind = match op.kind {
         OperationKind::Read => quote!(Read),
@@ -362,7 +374,7 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
         OperationKind::ReadAndWrite => quote!(ReadAndWrite),
         OperationKind::Unspecified => quote!(Unspecified),
     };
-    let secret_fields = product.secret_response_fields(op);
+    let descriptor = descriptor(product, op, method, kind);
     let params = op.params.iter().map(param_spec);
     let success = match &op.success_field {
         Some(field) => {
@@ -388,15 +400,7 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
                 type Input = #request;
                 type Output = #response;
                 type ErrorCode = #code;
-                const OPERATION: Operation = Operation {
-                    product: #product_name,
-                    action: #action,
-                    version: #version,
-                    method: HttpMethod::#method,
-                    style: ApiStyle::Rpc,
-                    operation_type: OperationType::#kind,
-                    secret_response_fields: &[#(#secret_fields),*],
-                };
+                const OPERATION: Operation = #descriptor;
                 const PARAMS: &'static [ParamSpec] = &[#(#params),*];
                 #success
             }
@@ -408,6 +412,65 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
     }
 }
 
+/// The `Operation` descriptor: product, action, version, method, style (and path), type,
+/// then what differs from `Operation::DEFAULT`.
+fn descriptor(
+    product: &Product,
+    op: &Operation,
+    method: TokenStream,
+    kind: TokenStream,
+) -> TokenStream {
+    let product_name = &product.product;
+    let action = &op.action;
+    let version = &product.version;
+    let style = match op.style {
+        ApiStyle::Rpc => quote!(style: ApiStyle::Rpc,),
+        ApiStyle::Roa => {
+            let path = &op.path;
+            quote!(style: ApiStyle::Roa, path: #path,)
+        }
+    };
+    let anonymous = if op.anonymous {
+        quote!(anonymous: true,)
+    } else {
+        quote!()
+    };
+    let response = match op.response_body {
+        ResponseBody::Object => quote!(),
+        ResponseBody::Value => quote!(response: ResponseBody::Value,),
+        ResponseBody::Text => quote!(response: ResponseBody::Text,),
+        ResponseBody::Binary => quote!(response: ResponseBody::Binary,),
+        ResponseBody::Empty => quote!(response: ResponseBody::Empty,),
+    };
+    let headers = &op.response_headers;
+    let headers = if headers.is_empty() {
+        quote!()
+    } else {
+        quote!(response_headers: &[#(#headers),*],)
+    };
+    let secret_fields = product.secret_response_fields(op);
+    let secret_fields = if secret_fields.is_empty() {
+        quote!()
+    } else {
+        quote!(secret_response_fields: &[#(#secret_fields),*],)
+    };
+    quote! {
+        Operation {
+            product: #product_name,
+            action: #action,
+            version: #version,
+            method: HttpMethod::#method,
+            #style
+            operation_type: OperationType::#kind,
+            #anonymous
+            #response
+            #headers
+            #secret_fields
+            ..Operation::DEFAULT
+        }
+    }
+}
+
 /// `ParamSpec::query("Name").required()`: where and how one parameter is sent.
 fn param_spec(p: &Param) -> TokenStream {
     let wire = &p.wire;
@@ -415,8 +478,20 @@ fn param_spec(p: &Param) -> TokenStream {
         Location::Query => quote!(ParamSpec::query(#wire)),
         Location::Form => quote!(ParamSpec::form(#wire)),
         Location::Header => quote!(ParamSpec::header(#wire)),
+        // Always required: `path` and `host` say so.
+        Location::Path => return quote!(ParamSpec::path(#wire)),
+        Location::Host => return quote!(ParamSpec::host(#wire)),
+        Location::Body => quote!(ParamSpec::body(#wire)),
+        Location::Payload => quote!(ParamSpec::payload(#wire)),
     };
-    if let Encoding::Structured(style) = p.encoding {
+    // Only flattened parameters have a style; body members and bodies are JSON.
+    let flattened = matches!(
+        p.location,
+        Location::Query | Location::Form | Location::Header
+    );
+    if let Encoding::Structured(style) = p.encoding
+        && flattened
+    {
         let style = match style {
             // The default: lists as `Name.1`, objects as `Name.Key`.
             Style::RepeatList => None,

@@ -92,18 +92,25 @@ pub fn product(product: &Product) -> Vec<OutputFile> {
 pub struct TypePaths {
     /// The prefix of `components.schemas` types (`crate::types::`).
     pub shared: TokenStream,
+    /// The path of binary data: `alibabacloud_types::Blob` in a model crate, its re-export
+    /// `alibabacloud_core::Blob` in a client crate (which depends on the core only).
+    pub blob: TokenStream,
 }
 
 impl TypePaths {
     /// Seen from the model crate's `types` module itself.
     pub fn shared_module() -> Self {
-        Self { shared: quote!() }
+        Self {
+            shared: quote!(),
+            blob: quote!(alibabacloud_types::Blob),
+        }
     }
 
     /// Seen from a module of the model crate.
     pub fn model() -> Self {
         Self {
             shared: quote!(crate::types::),
+            blob: quote!(alibabacloud_types::Blob),
         }
     }
 
@@ -112,6 +119,7 @@ impl TypePaths {
     pub fn client() -> Self {
         Self {
             shared: quote!(crate::model::types::),
+            blob: quote!(alibabacloud_core::Blob),
         }
     }
 }
@@ -127,6 +135,7 @@ pub fn ty(t: &Ty, paths: &TypePaths) -> TokenStream {
         Ty::F64 => quote!(f64),
         Ty::Bool => quote!(bool),
         Ty::Json => quote!(serde_json::Value),
+        Ty::Blob => paths.blob.clone(),
         Ty::Named(r) => {
             let name = ident(&r.name);
             if r.shared {

@@ -1,22 +1,25 @@
 //! Spec to IR: products, operations, parameters, responses, error codes.
 //!
-//! What the generator cannot express gets a documented fallback and a [`Warning`] (the kinds
-//! are listed on [`WarningKind`]): an operation that cannot be sent as an RPC call is left
-//! out, a parameter that cannot be sent is left out (and its operation when it is required),
-//! odd methods, locations and styles get the defaults of an RPC call, a success response that
-//! is not an object is decoded whole.
+//! Operations of RPC files are RPC calls; those of ROA files, and those of V3 files that have
+//! a path, are ROA calls (their method, their path template, parameters in the path, the
+//! query, headers, a JSON or form body, or a raw body). What the generator cannot express
+//! gets a documented fallback and a [`Warning`] (the kinds are listed on [`WarningKind`]): an
+//! operation that cannot be sent is left out, a parameter that cannot be sent is left out
+//! (and its operation when it is required), odd methods, locations and styles get defaults,
+//! a success response of an RPC call that is not an object is decoded whole.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use alibabacloud_spec::{
-    Api, ApiStyle, HttpMethod, JsonPath, OperationType, Parameter, ParameterLocation,
+    Api, ApiStyle as SpecStyle, HttpMethod, JsonPath, OperationType, Parameter, ParameterLocation,
     ParameterStyle, Schema, SchemaType, Spec, Warning, WarningKind,
 };
 
-use super::types::{self, Owner, Position, Scope, field_methods, shape_of};
+use super::types::{self, Owner, Position, Scope, field_methods, field_namespace, shape_of};
 use super::{
-    Docs, Encoding, EndpointRule, ErrorCodes, ErrorVariant, ExampleArg, ExampleValue, Field,
-    Location, Method, Operation, OperationKind, Param, Product, Style, Ty, TypeKind, TypeRef,
+    ApiStyle, Docs, Encoding, EndpointRule, ErrorCodes, ErrorVariant, ExampleArg, ExampleValue,
+    Field, Location, Method, Operation, OperationKind, Param, Product, ResponseBody, StructDef,
+    Style, Ty, TypeKind, TypeRef,
 };
 use crate::codegen::CodegenError;
 use crate::codegen::names::{self, Case, Namespace};
@@ -67,16 +70,20 @@ pub fn lower(spec: &Spec, spec_path: &str) -> Result<Product, CodegenError> {
     let mut operations = Vec::with_capacity(actions.len());
     for (action, api) in actions {
         let path = JsonPath::root().key("apis").key(action);
-        if let Some(skip) = skip_reason(spec, api, &path) {
-            warnings.push(skip.into_warning(file));
-            continue;
-        }
+        let plan = match plan(spec, api, &path) {
+            Ok(plan) => plan,
+            Err(skip) => {
+                warnings.push(skip.into_warning(file));
+                continue;
+            }
+        };
         let module = modules.claim(&module_candidate(action), Case::Snake);
         let lowered = lower_operation(
             spec,
             file,
             action,
             api,
+            plan,
             module,
             &components.index,
             &mut warnings,
@@ -162,64 +169,247 @@ fn module_candidate(action: &str) -> String {
     }
 }
 
-/// Why an operation is left out, as a warning to give.
-struct Skip {
+/// A warning to give about an operation (or why it is left out).
+struct Note {
     path: JsonPath,
     kind: WarningKind,
     message: String,
 }
 
-impl Skip {
+impl Note {
+    fn new(path: JsonPath, kind: WarningKind, message: impl Into<String>) -> Self {
+        Note {
+            path,
+            kind,
+            message: message.into(),
+        }
+    }
+
     fn into_warning(self, file: &str) -> Warning {
         Warning::new(file, self.path, self.kind, self.message)
     }
 }
 
-/// Whether the operation cannot be generated as an RPC call: it allows only methods other
-/// than GET and POST, has a path parameter, or requires a parameter that cannot be sent.
-fn skip_reason(spec: &Spec, api: &Api, path: &JsonPath) -> Option<Skip> {
-    let sendable = |m: &HttpMethod| matches!(m, HttpMethod::Get | HttpMethod::Post);
-    if !api.methods.is_empty() && !api.methods.iter().any(sendable) {
+/// How an operation is sent, decided before its types are lowered.
+struct Plan {
+    style: ApiStyle,
+    /// The path template (`/` for RPC).
+    path: String,
+    /// Path parameters the template does not name: left out.
+    unnamed_path_parameters: BTreeSet<String>,
+    /// Whether the operation has an `in: body` parameter that is sent (form parameters then
+    /// go in the query).
+    has_body: bool,
+    /// The warnings about the path template.
+    notes: Vec<Note>,
+}
+
+/// Whether the operation is a ROA call: every operation of a ROA file, and those of a V3
+/// file that have a path (the others are RPC calls).
+fn style_of(spec: &Spec, api: &Api) -> ApiStyle {
+    match spec.info.style {
+        Some(SpecStyle::Roa) => ApiStyle::Roa,
+        Some(SpecStyle::V3)
+            if api
+                .path
+                .as_deref()
+                .is_some_and(|p| !matches!(p.trim(), "" | "/")) =>
+        {
+            ApiStyle::Roa
+        }
+        _ => ApiStyle::Rpc,
+    }
+}
+
+/// How the operation is sent, or why it cannot be: it allows only methods no request is sent
+/// with, requires a parameter that cannot be sent, or has a path that cannot be filled.
+fn plan(spec: &Spec, api: &Api, path: &JsonPath) -> Result<Plan, Note> {
+    if !api.methods.is_empty() && !api.methods.iter().any(|m| sendable(m).is_some()) {
         let listed: Vec<&str> = api.methods.iter().map(HttpMethod::as_str).collect();
-        return Some(Skip {
-            path: path.key("methods"),
-            kind: WarningKind::UnsupportedMethod,
-            message: format!(
-                "the operation allows only {}, but an RPC call is sent with GET or POST; the \
-                 operation is left out",
+        return Err(Note::new(
+            path.key("methods"),
+            WarningKind::UnsupportedMethod,
+            format!(
+                "the operation allows only {}, which no request is sent with; the operation \
+                 is left out",
                 listed.join(", ")
             ),
-        });
+        ));
     }
+    let style = style_of(spec, api);
+    let mut bodies = 0;
     for (i, parameter) in api.parameters.iter().enumerate() {
         let p_path = path.key("parameters").index(i);
-        match location(spec, parameter) {
-            Placement::Path => {
-                return Some(Skip {
-                    path: p_path.key("in"),
-                    kind: WarningKind::PathParameter,
-                    message: format!(
-                        "parameter \"{}\" is in the URL path (a ROA-style call), which an RPC \
-                         call cannot send; the operation is left out",
+        let placement = location(spec, parameter, &mut bodies);
+        match placement {
+            Placement::Path if style == ApiStyle::Rpc => {
+                return Err(Note::new(
+                    p_path.key("in"),
+                    WarningKind::PathParameter,
+                    format!(
+                        "parameter \"{}\" is in the URL path, which an RPC call does not have; \
+                         the operation is left out",
                         parameter.name
                     ),
-                });
+                ));
             }
             Placement::Unsendable(kind, what) if parameter.is_required() => {
-                return Some(Skip {
-                    path: p_path.key("in"),
+                return Err(Note::new(
+                    p_path.key("in"),
                     kind,
-                    message: format!(
+                    format!(
                         "required parameter \"{}\" is {what}, which the runtime cannot send; \
                          the operation is left out",
                         parameter.name
                     ),
-                });
+                ));
             }
             _ => {}
         }
     }
-    None
+    let has_body = bodies > 0;
+    if style == ApiStyle::Rpc {
+        return Ok(Plan {
+            style,
+            path: "/".to_owned(),
+            unnamed_path_parameters: BTreeSet::new(),
+            has_body,
+            notes: Vec::new(),
+        });
+    }
+    let mut plan = template(api, path)?;
+    plan.has_body = has_body;
+    Ok(plan)
+}
+
+/// The path template of a ROA operation, made regular: `[name]` read as `{name}`; a template
+/// ending in `*` with a path parameter it does not name: that parameter is the whole path
+/// (`{+name}`). Path parameters the template does not name are left out; a variable no
+/// parameter fills leaves the operation out.
+fn template(api: &Api, path: &JsonPath) -> Result<Plan, Note> {
+    let t_path = path.key("path");
+    let raw = api.path.as_deref().map(str::trim).unwrap_or_default();
+    let raw = if raw.is_empty() { "/" } else { raw };
+    let (route, query) = raw.split_once('?').unwrap_or((raw, ""));
+    let mut notes = Vec::new();
+    let parameters: Vec<&str> = api
+        .parameters
+        .iter()
+        .filter(|p| p.location == Some(ParameterLocation::Path))
+        .map(|p| p.name.as_str())
+        .collect();
+    let mut route = route.to_owned();
+    if route.contains('[') {
+        let bracketed: Vec<&str> = parameters
+            .iter()
+            .copied()
+            .filter(|name| route.contains(&format!("[{name}]")))
+            .collect();
+        for name in &bracketed {
+            route = route.replace(&format!("[{name}]"), &format!("{{{name}}}"));
+        }
+        if !bracketed.is_empty() {
+            notes.push(Note::new(
+                t_path.clone(),
+                WarningKind::PathTemplate,
+                format!(
+                    "the path template writes {} in brackets; read as path variables",
+                    quoted(&bracketed)
+                ),
+            ));
+        }
+    }
+    let variables = path_variables(&route);
+    let mut unnamed: BTreeSet<String> = parameters
+        .iter()
+        .filter(|name| !variables.contains(**name))
+        .map(|name| (*name).to_owned())
+        .collect();
+    let mut variables = variables;
+    if route.ends_with('*') && unnamed.len() == 1 {
+        let name = unnamed.pop_first().unwrap_or_default();
+        notes.push(Note::new(
+            t_path.clone(),
+            WarningKind::PathTemplate,
+            format!(
+                "the path template `{route}` ends in `*` and does not name path parameter \
+                 \"{name}\": the parameter holds the whole path"
+            ),
+        ));
+        route = format!("{{+{name}}}");
+        variables = BTreeSet::from([name]);
+    }
+    for name in &unnamed {
+        notes.push(Note::new(
+            t_path.clone(),
+            WarningKind::PathParameter,
+            format!(
+                "path parameter \"{name}\" is not in the path template `{route}`; the \
+                 parameter is left out"
+            ),
+        ));
+    }
+    if let Some(variable) = variables
+        .iter()
+        .find(|v| !parameters.contains(&v.trim_start_matches('+')))
+    {
+        return Err(Note::new(
+            t_path,
+            WarningKind::PathParameter,
+            format!(
+                "the path template `{route}` has the variable {{{variable}}}, which no path \
+                 parameter fills; the operation is left out"
+            ),
+        ));
+    }
+    let mut path = encode_path_literal(&route);
+    if !query.is_empty() {
+        path.push('?');
+        path.push_str(query);
+    }
+    Ok(Plan {
+        style: ApiStyle::Roa,
+        path,
+        unnamed_path_parameters: unnamed,
+        has_body: false,
+        notes,
+    })
+}
+
+/// The names inside `{...}` of a path template, without a leading `+`.
+fn path_variables(route: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = route;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.insert(after[..close].trim_start_matches('+').to_owned());
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+/// The literal parts of a template as a URL path carries them: bytes that cannot be in a
+/// path (spaces, non-ASCII) percent-encoded, variables kept.
+fn encode_path_literal(route: &str) -> String {
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/%{}".contains(&b);
+    let mut out = String::with_capacity(route.len());
+    for c in route.chars() {
+        if c.is_ascii() && allowed(c as u8) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+fn quoted(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    quoted.join(", ")
 }
 
 /// Where a parameter can go.
@@ -230,24 +420,55 @@ enum Placement {
     Default,
     /// `in: path`.
     Path,
+    /// `in: body` of an object with properties: each property is a member of the JSON body.
+    BodyMembers,
     /// Cannot be sent: the warning kind and what it is.
     Unsendable(WarningKind, String),
 }
 
-fn location(spec: &Spec, parameter: &Parameter) -> Placement {
+/// Where `parameter` goes in an operation of `style`; `bodies` counts the bodies met so far
+/// (a second one cannot be sent).
+fn location(spec: &Spec, parameter: &Parameter, bodies: &mut usize) -> Placement {
     match &parameter.location {
         Some(ParameterLocation::Query) => Placement::Sent(Location::Query),
         Some(ParameterLocation::FormData) => Placement::Sent(Location::Form),
-        // In an RPC file, `in: body` is a form field; in a V3 file it is the raw body.
-        Some(ParameterLocation::Body) if spec.info.style == Some(ApiStyle::V3) => {
-            Placement::Unsendable(
-                WarningKind::BodyParameter,
-                "the raw request body of a V3 call (`in: body`)".to_owned(),
-            )
+        // In an RPC file, `in: body` is a form field; elsewhere it is the request body.
+        Some(ParameterLocation::Body) if spec.info.style == Some(SpecStyle::Rpc) => {
+            Placement::Sent(Location::Form)
         }
-        Some(ParameterLocation::Body) => Placement::Sent(Location::Form),
+        Some(ParameterLocation::Body) => {
+            if parameter
+                .style
+                .as_ref()
+                .is_some_and(|s| s.as_str() == "xml")
+            {
+                return Placement::Unsendable(
+                    WarningKind::BodyParameter,
+                    "an XML body (`style: xml`)".to_owned(),
+                );
+            }
+            *bodies += 1;
+            if *bodies > 1 {
+                return Placement::Unsendable(
+                    WarningKind::BodyParameter,
+                    "a second request body".to_owned(),
+                );
+            }
+            let schema = parameter.schema.as_ref();
+            let inline_object = schema.is_some_and(|s| {
+                s.reference.is_none()
+                    && matches!(s.schema_type, Some(SchemaType::Object) | None)
+                    && !s.properties.is_empty()
+            });
+            if inline_object {
+                Placement::BodyMembers
+            } else {
+                Placement::Sent(Location::Payload)
+            }
+        }
         Some(ParameterLocation::Header) => Placement::Sent(Location::Header),
         Some(ParameterLocation::Path) => Placement::Path,
+        Some(ParameterLocation::Host) => Placement::Sent(Location::Host),
         Some(ParameterLocation::Other(other)) => Placement::Unsendable(
             WarningKind::ParameterLocation,
             format!("in an unknown location (\"in\": \"{other}\")"),
@@ -256,14 +477,30 @@ fn location(spec: &Spec, parameter: &Parameter) -> Placement {
     }
 }
 
-/// The HTTP method: POST when allowed, else GET; POST when the spec lists none.
+/// The method a request can be sent with, if any.
+fn sendable(method: &HttpMethod) -> Option<Method> {
+    Some(match method {
+        HttpMethod::Get => Method::Get,
+        HttpMethod::Post => Method::Post,
+        HttpMethod::Put => Method::Put,
+        HttpMethod::Delete => Method::Delete,
+        HttpMethod::Patch => Method::Patch,
+        HttpMethod::Head => Method::Head,
+        HttpMethod::Options | HttpMethod::Other(_) => return None,
+    })
+}
+
+/// The HTTP method: POST when listed, else GET, else the first listed; POST when the spec
+/// lists none.
 fn method(api: &Api, path: &JsonPath, file: &str, warnings: &mut Vec<Warning>) -> Method {
-    let others: Vec<&str> = api
-        .methods
-        .iter()
-        .filter(|m| !matches!(m, HttpMethod::Get | HttpMethod::Post))
-        .map(HttpMethod::as_str)
-        .collect();
+    let listed: Vec<Method> = api.methods.iter().filter_map(sendable).collect();
+    let chosen = if listed.contains(&Method::Post) {
+        Method::Post
+    } else if listed.contains(&Method::Get) {
+        Method::Get
+    } else {
+        listed.first().copied().unwrap_or(Method::Post)
+    };
     if api.methods.is_empty() {
         warnings.push(Warning::new(
             file,
@@ -271,40 +508,72 @@ fn method(api: &Api, path: &JsonPath, file: &str, warnings: &mut Vec<Warning>) -
             WarningKind::HttpMethod,
             "the operation lists no HTTP method; sent with POST",
         ));
-    } else if !others.is_empty() {
-        warnings.push(Warning::new(
-            file,
-            path.key("methods"),
-            WarningKind::HttpMethod,
-            format!(
-                "{} {} ignored: an RPC call is sent with GET or POST",
-                if others.len() == 1 {
-                    "method"
-                } else {
-                    "methods"
-                },
-                others.join(", ") + if others.len() == 1 { " is" } else { " are" }
-            ),
-        ));
-    }
-    if api.methods.contains(&HttpMethod::Get) && !api.methods.contains(&HttpMethod::Post) {
-        Method::Get
     } else {
-        Method::Post
+        // GET next to POST is the usual way of saying that both work: not worth a warning.
+        let others: Vec<&str> = api
+            .methods
+            .iter()
+            .filter(|m| {
+                let method = sendable(m);
+                method != Some(chosen) && !(chosen == Method::Post && method == Some(Method::Get))
+            })
+            .map(HttpMethod::as_str)
+            .collect();
+        if !others.is_empty() {
+            warnings.push(Warning::new(
+                file,
+                path.key("methods"),
+                WarningKind::HttpMethod,
+                format!(
+                    "{} {} ignored: the operation is sent with {}",
+                    if others.len() == 1 {
+                        "method"
+                    } else {
+                        "methods"
+                    },
+                    others.join(", ") + if others.len() == 1 { " is" } else { " are" },
+                    chosen.as_str()
+                ),
+            ));
+        }
     }
+    chosen
 }
 
+/// One parameter to lower into a request field: the spec's parameter, or a property of an
+/// `in: body` object.
+struct Input<'s> {
+    wire: &'s str,
+    schema: Option<&'s Schema>,
+    style: Option<&'s ParameterStyle>,
+    location: Location,
+    /// Path and host parameters are always required.
+    required: bool,
+    /// Where its schema is, for warnings and nested types.
+    path: JsonPath,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn lower_operation(
     spec: &Spec,
     file: &str,
     action: &str,
     api: &Api,
+    plan: Plan,
     module: String,
     index: &BTreeMap<String, Ty>,
     warnings: &mut Vec<Warning>,
 ) -> (Operation, bool) {
     let path = JsonPath::root().key("apis").key(action);
+    let Plan {
+        style: api_style,
+        path: template,
+        unnamed_path_parameters,
+        has_body,
+        notes,
+    } = plan;
     let method = method(api, &path, file, warnings);
+    warnings.extend(notes.into_iter().map(|note| note.into_warning(file)));
     let mut warn = |p: JsonPath, kind: WarningKind, message: String| {
         warnings.push(Warning::new(file, p, kind, message));
     };
@@ -346,21 +615,34 @@ fn lower_operation(
     let request_name = scope.take_name(&request_name);
     let response_name = scope.take_name(&response_name);
 
-    // The request: one field per parameter.
-    let mut field_names = Namespace::with_reserved(names::RESERVED_METHOD_NAMES.iter().copied());
-    let mut fields = Vec::with_capacity(api.parameters.len());
-    let mut params = Vec::with_capacity(api.parameters.len());
-    let mut example = Vec::new();
-    // When nothing is required, the example shows the first parameter that has a value.
-    let mut optional_example = None;
-    let string_schema = Schema {
-        schema_type: Some(SchemaType::String),
-        ..Schema::default()
-    };
+    // The parameters, with the properties of an `in: body` object in its place.
+    let mut inputs: Vec<Input<'_>> = Vec::with_capacity(api.parameters.len());
+    let mut bodies = 0;
     for (i, parameter) in api.parameters.iter().enumerate() {
         let p_path = path.key("parameters").index(i);
-        let location = match location(spec, parameter) {
-            Placement::Sent(location) => location,
+        let input = |location: Location, path: JsonPath| Input {
+            wire: &parameter.name,
+            schema: parameter.schema.as_ref(),
+            style: parameter.style.as_ref(),
+            location,
+            required: parameter.is_required()
+                || matches!(location, Location::Path | Location::Host),
+            path,
+        };
+        match location(spec, parameter, &mut bodies) {
+            Placement::Sent(Location::Form) if has_body => {
+                warn(
+                    p_path.key("in"),
+                    WarningKind::ParameterLocation,
+                    format!(
+                        "form parameter \"{}\" of an operation that has a body; sent in the \
+                         query",
+                        parameter.name
+                    ),
+                );
+                inputs.push(input(Location::Query, p_path));
+            }
+            Placement::Sent(location) => inputs.push(input(location, p_path)),
             Placement::Default => {
                 warn(
                     p_path.clone(),
@@ -370,7 +652,22 @@ fn lower_operation(
                         parameter.name
                     ),
                 );
-                Location::Query
+                inputs.push(input(Location::Query, p_path));
+            }
+            Placement::Path if unnamed_path_parameters.contains(&parameter.name) => {}
+            Placement::Path => inputs.push(input(Location::Path, p_path)),
+            Placement::BodyMembers => {
+                let schema = parameter.schema.as_ref().map(|s| spec.resolve(s));
+                for (name, property) in schema.iter().flat_map(|s| &s.properties) {
+                    inputs.push(Input {
+                        wire: name,
+                        schema: Some(property),
+                        style: None,
+                        location: Location::Body,
+                        required: property.required,
+                        path: p_path.key("schema").key("properties").key(name),
+                    });
+                }
             }
             Placement::Unsendable(kind, what) => {
                 // Optional (a required one left the operation out): the parameter goes.
@@ -383,37 +680,70 @@ fn lower_operation(
                         parameter.name
                     ),
                 );
-                continue;
             }
-            // Operations with path parameters are left out before.
-            Placement::Path => continue,
-        };
-        let schema = match &parameter.schema {
+        }
+    }
+
+    // The request: one field per input.
+    let mut field_names = field_namespace();
+    let mut fields = Vec::with_capacity(inputs.len());
+    let mut params = Vec::with_capacity(inputs.len());
+    let mut wires: BTreeSet<&str> = BTreeSet::new();
+    let mut example = Vec::new();
+    // When nothing is required, the example shows the first parameter that has a value.
+    let mut optional_example = None;
+    let string_schema = Schema {
+        schema_type: Some(SchemaType::String),
+        ..Schema::default()
+    };
+    for input in &inputs {
+        if !wires.insert(input.wire) {
+            // A body member named like another parameter: the model cannot have both.
+            warn(
+                input.path.clone(),
+                WarningKind::ConflictingParameter,
+                format!(
+                    "body member \"{}\" has the name of another parameter; the member is left \
+                     out",
+                    input.wire
+                ),
+            );
+            continue;
+        }
+        let schema = match input.schema {
             Some(schema) => schema,
             None => {
                 warn(
-                    p_path.clone(),
+                    input.path.clone(),
                     WarningKind::ParameterSchema,
                     format!(
                         "parameter \"{}\" has no \"schema\"; typed as a string",
-                        parameter.name
+                        input.wire
                     ),
                 );
                 &string_schema
             }
         };
-        let field =
-            field_names.claim_with(&names::snake(&parameter.name), Case::Snake, field_methods);
+        let field = field_names.claim_with(&names::snake(input.wire), Case::Snake, field_methods);
         let owner = Owner {
             prefix: &base,
             type_name: &request_name,
         };
-        let ty = scope.lower(schema, owner, &parameter.name, &p_path.key("schema"));
         let resolved = spec.resolve(schema);
-        let style = match &parameter.style {
+        let ty = if input.location == Location::Payload && is_binary(resolved) {
+            Ty::Blob
+        } else {
+            let schema_path = if input.location == Location::Body {
+                input.path.clone()
+            } else {
+                input.path.key("schema")
+            };
+            scope.lower(schema, owner, input.wire, &schema_path)
+        };
+        let style = match input.style {
             Some(ParameterStyle::Other(other)) => {
                 warn(
-                    p_path.key("style"),
+                    input.path.key("style"),
                     WarningKind::ParameterStyle,
                     format!(
                         "unknown parameter style \"{other}\"; the default style of its type is \
@@ -422,10 +752,10 @@ fn lower_operation(
                 );
                 None
             }
-            style => style.as_ref(),
+            style => style,
         };
         let encoding = encoding(&ty, style);
-        let required = schema.required;
+        let required = input.required;
         if required || optional_example.is_none() {
             let arg = example_value(spec, schema, &ty).map(|value| ExampleArg {
                 method: field.clone(),
@@ -440,9 +770,9 @@ fn lower_operation(
             }
         }
         params.push(Param {
-            wire: parameter.name.clone(),
+            wire: input.wire.to_owned(),
             field: field.clone(),
-            location,
+            location: input.location,
             encoding,
             required,
             secret: schema.secret || resolved.secret,
@@ -450,7 +780,7 @@ fn lower_operation(
         });
         fields.push(Field {
             name: field,
-            wire: parameter.name.clone(),
+            wire: input.wire.to_owned(),
             shape: shape_of(&ty, Position::RequestTop),
             docs: types::field_docs(spec, schema, &ty, required),
             secret: schema.secret || resolved.secret,
@@ -485,7 +815,7 @@ fn lower_operation(
             names::unraw(&module)
         ));
     }
-    let request = super::StructDef {
+    let request = StructDef {
         name: request_name,
         docs: request_docs,
         fields,
@@ -496,48 +826,141 @@ fn lower_operation(
     let r_path = path.key("responses").key("200").key("schema");
     let mut response_docs = Docs::generated(format!("The response of `{action}`."));
     let empty = Schema::default();
-    let declared = api.success_schema().unwrap_or(&empty);
+    let declared_schema = api.success_schema();
+    let declared = declared_schema.unwrap_or(&empty);
     let root = spec.resolve(declared);
     response_docs.push_spec(types::description(root));
     let is_object =
         matches!(root.schema_type, Some(SchemaType::Object) | None) && root.items.is_none();
-    let response = if is_object {
-        scope.lower_struct(&response_name, &base, root, response_docs, &r_path)
-    } else {
-        let what = match &root.schema_type {
-            Some(t) => format!("of type {t}"),
-            None => "a list".to_owned(),
-        };
+    // A ROA response documented as XML only: its text, not decoded.
+    let xml = api_style == ApiStyle::Roa
+        && declared_schema.is_some()
+        && !api.produces.is_empty()
+        && api.produces.iter().all(|m| m.trim().ends_with("/xml"));
+    if xml {
         warn(
             r_path.clone(),
             WarningKind::ResponseShape,
-            format!(
-                "the success response is {what}, not a JSON object; the response type holds \
-                 the whole body (field `body`)"
-            ),
+            "the success response is XML (`produces: application/xml`), which is not decoded; \
+             the response type holds the text (field `body`)"
+                .to_owned(),
         );
-        let owner = Owner {
-            prefix: &base,
-            type_name: &response_name,
-        };
-        let ty = scope.lower(declared, owner, "Body", &r_path);
-        response_docs
-            .push_generated("The body is not a JSON object: `body` holds all of it.".to_owned());
-        super::StructDef {
-            name: response_name,
-            docs: response_docs,
-            fields: vec![Field {
-                name: "body".to_owned(),
-                wire: "body".to_owned(),
-                shape: shape_of(&ty, Position::Nested),
-                docs: types::field_docs(spec, declared, &ty, false),
-                secret: root.secret,
-                deprecated: false,
-                ty,
-            }],
-            transparent: true,
+    }
+    let response_body = match (api_style, declared_schema) {
+        (ApiStyle::Roa, None) => ResponseBody::Empty,
+        _ if xml => ResponseBody::Text,
+        _ if is_object => ResponseBody::Object,
+        (ApiStyle::Roa, _) if is_binary(root) => ResponseBody::Binary,
+        (ApiStyle::Roa, _) if root.schema_type == Some(SchemaType::String) => ResponseBody::Text,
+        _ => ResponseBody::Value,
+    };
+    let headers = api
+        .responses
+        .get("200")
+        .map(|r| &r.headers)
+        .filter(|h| !h.is_empty());
+    let mut response_fields = field_namespace();
+    let mut response = match response_body {
+        ResponseBody::Object => scope.lower_struct_in(
+            &response_name,
+            &base,
+            root,
+            response_docs,
+            &r_path,
+            &mut response_fields,
+        ),
+        ResponseBody::Empty => {
+            response_docs.push_generated("The API metadata documents no response body.");
+            StructDef {
+                name: response_name,
+                docs: response_docs,
+                fields: Vec::new(),
+                transparent: false,
+            }
+        }
+        ResponseBody::Value | ResponseBody::Text | ResponseBody::Binary => {
+            if api_style == ApiStyle::Rpc {
+                let what = match &root.schema_type {
+                    Some(t) => format!("of type {t}"),
+                    None => "a list".to_owned(),
+                };
+                warn(
+                    r_path.clone(),
+                    WarningKind::ResponseShape,
+                    format!(
+                        "the success response is {what}, not a JSON object; the response type \
+                         holds the whole body (field `body`)"
+                    ),
+                );
+            }
+            let owner = Owner {
+                prefix: &base,
+                type_name: &response_name,
+            };
+            let ty = if response_body == ResponseBody::Binary {
+                Ty::Blob
+            } else if xml {
+                Ty::String
+            } else {
+                scope.lower(declared, owner, "Body", &r_path)
+            };
+            response_docs.push_generated(match response_body {
+                ResponseBody::Text if xml => "The body is XML, not decoded: `body` holds its text.",
+                ResponseBody::Text => "The body is text, not JSON: `body` holds all of it.",
+                ResponseBody::Binary => "The body is binary data: `body` holds all of it.",
+                _ => "The body is not a JSON object: `body` holds all of it.",
+            });
+            response_fields.try_take("body");
+            StructDef {
+                name: response_name,
+                docs: response_docs,
+                fields: vec![Field {
+                    name: "body".to_owned(),
+                    wire: "body".to_owned(),
+                    shape: shape_of(&ty, Position::Nested),
+                    docs: types::field_docs(spec, declared, &ty, false),
+                    secret: root.secret,
+                    deprecated: false,
+                    ty,
+                }],
+                // Read straight from the body, unless headers are fields too.
+                transparent: headers.is_none(),
+            }
         }
     };
+    // The documented response headers, each a field named as the header.
+    let mut response_headers = Vec::new();
+    for (name, header) in headers.into_iter().flatten() {
+        let h_path = path
+            .key("responses")
+            .key("200")
+            .key("headers")
+            .key(name)
+            .key("schema");
+        if name.trim().is_empty() || response.fields.iter().any(|f| f.wire == *name) {
+            continue;
+        }
+        let schema = header.schema.as_ref().unwrap_or(&string_schema);
+        let field =
+            response_fields.claim_with(&types::field_candidate(name), Case::Snake, field_methods);
+        let owner = Owner {
+            prefix: &base,
+            type_name: &response.name,
+        };
+        let ty = scope.lower(schema, owner, name, &h_path);
+        let mut docs = types::field_docs(spec, schema, &ty, false);
+        docs.push_generated(format!("The `{name}` header of the response."));
+        response.fields.push(Field {
+            name: field,
+            wire: name.clone(),
+            shape: shape_of(&ty, Position::Nested),
+            docs,
+            secret: schema.secret,
+            deprecated: schema.deprecated,
+            ty,
+        });
+        response_headers.push(name.clone());
+    }
     let success_field = response
         .fields
         .iter()
@@ -562,6 +985,11 @@ fn lower_operation(
         description: api.description.clone().filter(|s| !s.trim().is_empty()),
         deprecated: api.deprecated,
         method,
+        style: api_style,
+        path: template,
+        anonymous: api.is_anonymous(),
+        response_body,
+        response_headers,
         kind,
         ram_actions,
         request,
@@ -577,6 +1005,11 @@ fn lower_operation(
     (operation, uses_json)
 }
 
+/// Whether a schema is binary data: a string of `format: binary`.
+fn is_binary(schema: &Schema) -> bool {
+    schema.schema_type == Some(SchemaType::String) && schema.format.as_deref() == Some("binary")
+}
+
 /// How a parameter of type `ty` is sent.
 fn encoding(ty: &Ty, style: Option<&ParameterStyle>) -> Encoding {
     let style = match style {
@@ -589,7 +1022,7 @@ fn encoding(ty: &Ty, style: Option<&ParameterStyle>) -> Encoding {
         Some(ParameterStyle::PipeDelimited) => Some(Style::PipeDelimited),
     };
     match ty {
-        Ty::String => Encoding::Text,
+        Ty::String | Ty::Blob => Encoding::Text,
         Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => Encoding::Display,
         Ty::Named(r) if r.kind == TypeKind::Enum => Encoding::EnumText,
         Ty::Vec(_) => Encoding::Structured(style.unwrap_or(Style::RepeatList)),
@@ -741,7 +1174,7 @@ fn scalar_example(schema: &Schema, ty: &Ty, text: Option<&str>) -> Option<Exampl
             shared: r.shared,
             kind: r.kind,
         }),
-        Ty::Vec(_) | Ty::Map(_) | Ty::Json => return None,
+        Ty::Vec(_) | Ty::Map(_) | Ty::Json | Ty::Blob => return None,
     })
 }
 

@@ -101,6 +101,52 @@ pub enum Method {
     Get,
     /// `POST`.
     Post,
+    /// `PUT`.
+    Put,
+    /// `DELETE`.
+    Delete,
+    /// `PATCH`.
+    Patch,
+    /// `HEAD`.
+    Head,
+}
+
+impl Method {
+    /// The method's name, e.g. `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+        }
+    }
+}
+
+/// How an operation's request is shaped (the core's `ApiStyle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiStyle {
+    /// RPC: `/`, parameters in the query or a form body.
+    Rpc,
+    /// ROA: the operation's method and path template.
+    Roa,
+}
+
+/// How the body of a successful response is read (the core's `ResponseBody`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseBody {
+    /// A JSON object: the response's fields.
+    Object,
+    /// Any JSON value: the response's `body` field.
+    Value,
+    /// Text: the response's `body` field.
+    Text,
+    /// Bytes: the response's `body` field.
+    Binary,
+    /// Not read: the API metadata documents no body.
+    Empty,
 }
 
 /// `operationType`.
@@ -131,6 +177,17 @@ pub struct Operation {
     pub deprecated: bool,
     /// The HTTP method (POST when the spec allows it).
     pub method: Method,
+    /// RPC or ROA.
+    pub style: ApiStyle,
+    /// The path template of a ROA operation (`/clusters/{ClusterId}`; `{+Name}` for a
+    /// parameter holding a whole path); `/` for RPC.
+    pub path: String,
+    /// Whether the operation is called without credentials (`security: Anonymous`).
+    pub anonymous: bool,
+    /// How the success body is read.
+    pub response_body: ResponseBody,
+    /// The documented response headers, by wire name: fields of the response struct.
+    pub response_headers: Vec<String>,
     /// `operationType`.
     pub kind: OperationKind,
     /// RAM actions that authorize the call (`ramActions[].ramAction.action`).
@@ -181,10 +238,19 @@ pub struct Param {
 pub enum Location {
     /// `in: query`.
     Query,
-    /// `in: formData` or `in: body`.
+    /// `in: formData`, or `in: body` of an RPC file.
     Form,
     /// `in: header`.
     Header,
+    /// `in: path`: a variable of the path template.
+    Path,
+    /// `in: host`: the first label of the host.
+    Host,
+    /// A property of an `in: body` object: a member of the JSON body.
+    Body,
+    /// An `in: body` parameter that is the whole body (a list, a string, bytes, a named
+    /// schema).
+    Payload,
 }
 
 /// How a parameter value becomes request parameters.
@@ -303,6 +369,8 @@ pub enum Ty {
     /// `serde_json::Value`: `type: any`, an object without properties, and the fallback for
     /// an unknown type, a dangling `$ref` or a schema containing itself through lists only.
     Json,
+    /// `alibabacloud_types::Blob`: a body of `format: binary`.
+    Blob,
     /// A generated struct or enum.
     Named(TypeRef),
     /// `Vec<T>`.

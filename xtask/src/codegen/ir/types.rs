@@ -12,6 +12,11 @@ use super::{
 };
 use crate::codegen::names::{self, Case, Namespace, PRELUDE_TYPE_NAMES};
 
+/// The namespace of a struct's fields: the names a field cannot take reserved.
+pub(super) fn field_namespace() -> Namespace {
+    Namespace::with_reserved(names::RESERVED_METHOD_NAMES.iter().copied())
+}
+
 /// The names of the methods a struct derives from a field `f` (model setters and builder
 /// methods); a field name is only free when these are too.
 pub(super) fn field_methods(f: &str) -> Vec<String> {
@@ -117,7 +122,21 @@ impl<'a> Scope<'a> {
         docs: Docs,
         path: &JsonPath,
     ) -> StructDef {
-        let mut fields_ns = Namespace::with_reserved(names::RESERVED_METHOD_NAMES.iter().copied());
+        let mut fields_ns = field_namespace();
+        self.lower_struct_in(name, prefix, schema, docs, path, &mut fields_ns)
+    }
+
+    /// [`lower_struct`](Self::lower_struct) with the field names taken from `fields_ns`
+    /// (for a struct that gets more fields after these).
+    pub(super) fn lower_struct_in(
+        &mut self,
+        name: &str,
+        prefix: &str,
+        schema: &Schema,
+        docs: Docs,
+        path: &JsonPath,
+        fields_ns: &mut Namespace,
+    ) -> StructDef {
         let mut fields = Vec::with_capacity(schema.properties.len());
         for (wire, property) in &schema.properties {
             let p_path = path.key("properties").key(wire);
@@ -498,7 +517,7 @@ fn is_object_with_properties(schema: &Schema) -> bool {
 }
 
 /// The field name for a wire name, before uniqueness.
-fn field_candidate(wire: &str) -> String {
+pub(super) fn field_candidate(wire: &str) -> String {
     names::snake(wire)
 }
 

@@ -21,7 +21,7 @@ pub use crate::model::query_cash_coupons::*;
             method: HttpMethod::Post,
             style: ApiStyle::Rpc,
             operation_type: OperationType::Read,
-            secret_response_fields: &[],
+            ..Operation::DEFAULT
         };
 
         const PARAMS: &'static [ParamSpec] = &[

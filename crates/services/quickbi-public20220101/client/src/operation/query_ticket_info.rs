@@ -22,6 +22,7 @@ pub use crate::model::query_ticket_info::*;
             style: ApiStyle::Rpc,
             operation_type: OperationType::Read,
             secret_response_fields: &["AccessTicket"],
+            ..Operation::DEFAULT
         };
 
         const PARAMS: &'static [ParamSpec] = &[
