@@ -14,6 +14,8 @@
 //!   becomes flattened parameters, driven by the operation's table of [`ParamSpec`]s.
 //! - [`operation!`], [`error_codes!`], [`client!`]: what every generated client crate
 //!   repeats (the operation's type and fluent builder, its error code enum, the `Client`).
+//! - [`paginator`]: the pages and items of a listing operation as a `Stream`
+//!   (`into_paginator()` on the fluent builders of operations that page).
 //! - [`retry`], [`transport`], [`error`], [`response`].
 //!
 //! Using a generated client:
@@ -43,6 +45,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod operation;
+pub mod paginator;
 pub mod params;
 pub mod response;
 pub mod retry;
@@ -66,6 +69,7 @@ pub use operation::{
     ApiStyle, CallOptions, HttpMethod, Operation, OperationShape, OperationType, Param,
     ParamLocation, ParamSpec, Params,
 };
+pub use paginator::{Paginated, Paginator};
 pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;
 pub use runtime::Runtime;

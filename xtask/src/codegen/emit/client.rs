@@ -12,6 +12,7 @@ use crate::codegen::ir::{
     Param, Product, Style,
 };
 use crate::codegen::names::{ident, unraw};
+use crate::codegen::paging;
 
 /// `client.rs`: the `Client` (written by `alibabacloud_core::client!`) with one method per
 /// operation.
@@ -342,6 +343,7 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
         None => quote!(),
     };
     let builder = builder(op);
+    let paginated = paging::emit(product, op);
     let errors = errors::error_code(op);
     quote! {
         #![doc = #module_doc]
@@ -371,6 +373,8 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
 
             #builder
         }
+
+        #paginated
 
         #errors
     }
