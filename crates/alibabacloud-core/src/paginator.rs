@@ -318,16 +318,29 @@ impl<O: Paginated> PageStream<O> {
                 if count == 0 {
                     return;
                 }
-                self.items_seen = self.items_seen.saturating_add(count as u64);
-                let total = (paging.total_count)(output);
-                if total.is_some_and(|total| self.items_seen >= u64::try_from(total).unwrap_or(0)) {
+                let count = u64::try_from(count).unwrap_or(u64::MAX);
+                self.items_seen = self.items_seen.saturating_add(count);
+                let size = (paging.page_size)(output).and_then(|s| u64::try_from(s).ok());
+                let stated_page = (paging.response_page)(output);
+                if let Some(total) = (paging.total_count)(output) {
+                    // The items up to the end of this page: from its number and size when
+                    // the response states both (the caller may have started past page 1),
+                    // else the items this stream has seen.
+                    let seen_before = self.items_seen.saturating_sub(count);
+                    let before = match (stated_page.and_then(|p| u64::try_from(p).ok()), size) {
+                        (Some(page), Some(size)) if page >= 1 => {
+                            (page - 1).saturating_mul(size).max(seen_before)
+                        }
+                        _ => seen_before,
+                    };
+                    if before.saturating_add(count) >= u64::try_from(total).unwrap_or(0) {
+                        return;
+                    }
+                }
+                if size.is_some_and(|size| size > 0 && count < size) {
                     return;
                 }
-                let size = (paging.page_size)(output);
-                if size.is_some_and(|size| size > 0 && (count as u64) < size as u64) {
-                    return;
-                }
-                let current = (paging.response_page)(output)
+                let current = stated_page
                     .or_else(|| (paging.page)(sent.input()))
                     .unwrap_or(1);
                 if self.last_page.is_some_and(|last| current <= last) {
