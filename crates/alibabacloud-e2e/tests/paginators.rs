@@ -1,8 +1,9 @@
 //! Paginators against the emulator: two operations of BSS OpenAPI written exactly as the
 //! generator writes them (`xtask/tests/snapshots/fxpaging20240101__*`, from the unmodified
 //! official `QueryAccountBill` and `QueryAccountTransactionDetails`), trimmed to the fields
-//! the paging uses, paged through the emulator, which answers each request with the next
-//! page of a scripted list (checked against what the request asked for).
+//! the paging uses, paged through the emulator: either it serves a list page by page as
+//! each request asks ([`PagedList`]), or each page is a scripted reply (for services that
+//! misbehave), and the requests are checked.
 //!
 //! Every stop condition: the total reached, an empty page, a short page, no next token, a
 //! repeated token (aws-sdk-rust's behaviour: the stream ends, no error), a page number that
@@ -16,6 +17,7 @@ mod common;
 use alibabacloud_core::__private::alibabacloud_types;
 use alibabacloud_core::paginator::Stream;
 use alibabacloud_core::{CallOptions, Runtime};
+use alibabacloud_emulator::paging::PagedList;
 use alibabacloud_emulator::{EmulatorHandle, Reply};
 use serde_json::{Value, json};
 
@@ -600,4 +602,116 @@ async fn nothing_is_sent_before_the_stream_is_polled() {
     let pages = transactions(&emulator).into_paginator().send();
     drop(pages);
     assert!(emulator.requests().is_empty());
+}
+
+/// The bills of `n` items, served by the emulator page by page as asked.
+fn serve_bills(emulator: &EmulatorHandle, n: usize) {
+    emulator.page_for(
+        "QueryAccountBill",
+        PagedList::page_number((0..n).map(|i| json!({"PipCode": format!("p{i}")})))
+            .page_param("PageNum")
+            .items_at(["Data", "Items", "Item"])
+            .total_at(["Data", "TotalCount"])
+            .page_at(["Data", "PageNum"])
+            .size_at(["Data", "PageSize"]),
+    );
+}
+
+fn serve_transactions(emulator: &EmulatorHandle, list: PagedList) {
+    emulator.page_for(
+        "QueryAccountTransactionDetails",
+        list.size_param("MaxResults")
+            .items_at(["Data", "AccountTransactionsList", "AccountTransactionsList"])
+            .next_token_at(["Data", "NextToken"]),
+    );
+}
+
+fn transaction_list(n: usize) -> PagedList {
+    PagedList::token((0..n).map(|i| json!({"TransactionNumber": i.to_string()})))
+}
+
+#[tokio::test]
+async fn every_item_of_a_served_list_comes_once_whatever_the_page_size() {
+    let emulator = common::emulator().await;
+    for (n, size) in [(0, 3), (1, 3), (3, 3), (7, 3), (25, 10), (10, 1)] {
+        serve_bills(&emulator, n);
+        let before = emulator.requests_for("QueryAccountBill").len();
+        let items = bills(&emulator)
+            .page_size(size)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .unwrap();
+        let codes: Vec<String> = items.into_iter().map(|i| i.pip_code.unwrap()).collect();
+        let expected: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+        assert_eq!(codes, expected, "{n} items by {size}");
+        // One request per page; an empty list takes one request.
+        let pages = n.div_ceil(size as usize).max(1);
+        let requests = emulator.requests_for("QueryAccountBill").len() - before;
+        assert_eq!(requests, pages, "{n} items by {size}");
+    }
+}
+
+#[tokio::test]
+async fn every_item_of_a_served_token_list_comes_once() {
+    let emulator = common::emulator().await;
+    for (n, size) in [(0, 4), (4, 4), (9, 4), (5, 1)] {
+        serve_transactions(&emulator, transaction_list(n));
+        let before = emulator
+            .requests_for("QueryAccountTransactionDetails")
+            .len();
+        let items = transactions(&emulator)
+            .max_results(size)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .unwrap();
+        let numbers: Vec<String> = items
+            .into_iter()
+            .map(|t| t.transaction_number.unwrap())
+            .collect();
+        let expected: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        assert_eq!(numbers, expected, "{n} items by {size}");
+        let pages = n.div_ceil(size as usize).max(1);
+        let requests = emulator
+            .requests_for("QueryAccountTransactionDetails")
+            .len()
+            - before;
+        assert_eq!(requests, pages, "{n} items by {size}");
+    }
+}
+
+#[tokio::test]
+async fn a_service_that_always_sends_the_same_token_is_not_called_forever() {
+    let emulator = common::emulator().await;
+    serve_transactions(&emulator, transaction_list(100).repeat_token());
+    let pages = transactions(&emulator)
+        .max_results(10)
+        .into_paginator()
+        .send()
+        .try_collect()
+        .await
+        .unwrap();
+    // Page 1 hands out `page-2`, page 2 hands it out again: the end.
+    assert_eq!(pages.len(), 2);
+    assert_eq!(
+        params(&emulator, "QueryAccountTransactionDetails", "NextToken"),
+        [None, Some("page-2".into())]
+    );
+}
+
+#[tokio::test]
+async fn the_emulator_refuses_a_token_it_did_not_hand_out() {
+    let emulator = common::emulator().await;
+    serve_transactions(&emulator, transaction_list(3));
+    let error = transactions(&emulator)
+        .next_token("forged")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(error.code().map(String::as_str), Some("InvalidParameter"));
 }
