@@ -12,8 +12,9 @@
 //!   `TotalRecords`, `TotalItems`), the page size and the page number it states.
 //!
 //! The item list is the only list field (not inside another list) under the struct that
-//! holds the total or the token (the response itself when neither is found); two lists there,
-//! or a list of untyped JSON values, and there is no item list. A token operation without one still pages (its pages only);
+//! holds the total or the token (the response itself when neither is found), else under its
+//! parent, and so on up to the response; two lists at the first level that has some, or a
+//! list of untyped JSON values, and there is no item list. A token operation without one still pages (its pages only);
 //! a page-number operation needs it (it stops on an empty or short page).
 //! When an operation has both a token and a page number, the token wins.
 //!
@@ -217,15 +218,18 @@ fn plan(
     })
 }
 
-/// The one list field under `anchor`, not inside another list.
+/// The one list field under `anchor` (else under its parent, and so on up to the
+/// response: a `PageInfo` struct may hold the total next to the list), not inside another
+/// list; `None` when the first level with lists under it has several.
 fn items(found: &[(FieldPath, &Field)], anchor: &[String]) -> Option<Items> {
-    let mut lists = found
-        .iter()
-        .filter(|(path, field)| matches!(field.ty, Ty::Vec(_)) && path.fields.starts_with(anchor));
-    let (path, field) = lists.next()?;
-    if lists.next().is_some() {
-        return None;
-    }
+    let (path, field) = (0..=anchor.len()).rev().find_map(|depth| {
+        let under = &anchor[..depth];
+        let mut lists = found.iter().filter(|(path, field)| {
+            matches!(field.ty, Ty::Vec(_)) && path.fields.starts_with(under)
+        });
+        let first = lists.next()?;
+        Some(lists.next().is_none().then_some(first))
+    })??;
     let Ty::Vec(item) = &field.ty else {
         return None;
     };
@@ -355,6 +359,8 @@ pub fn emit(product: &Product, op: &Operation) -> TokenStream {
 pub struct PagingCounts {
     /// Pattern name -> counts.
     pub patterns: BTreeMap<String, PatternCount>,
+    /// Why operations with a pattern get no paginator -> how many.
+    pub not_paged: BTreeMap<&'static str, usize>,
 }
 
 /// The operations of one pattern.
@@ -378,6 +384,9 @@ impl PagingCounts {
             };
             let entry = counts.patterns.entry(name).or_default();
             entry.operations += 1;
+            if let Err(reason) = &plan {
+                *counts.not_paged.entry(reason).or_default() += 1;
+            }
             if let Ok(plan) = plan {
                 entry.paginated += 1;
                 let has_items = match plan {
@@ -397,6 +406,9 @@ impl PagingCounts {
             entry.operations += count.operations;
             entry.paginated += count.paginated;
             entry.items += count.items;
+        }
+        for (reason, count) in &other.not_paged {
+            *self.not_paged.entry(reason).or_default() += count;
         }
     }
 
@@ -424,6 +436,9 @@ impl PagingCounts {
             "{:<32} {:>10} {:>10} {:>10}",
             "all", total.operations, total.paginated, total.items
         );
+        for (reason, count) in &self.not_paged {
+            let _ = writeln!(out, "no paginator, {reason}: {count}");
+        }
         out
     }
 }
