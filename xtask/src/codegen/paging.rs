@@ -354,6 +354,87 @@ pub fn emit(product: &Product, op: &Operation) -> TokenStream {
     }
 }
 
+/// The docs' paragraph and example of a paged operation: how to page through it (nothing
+/// otherwise).
+pub fn example(product: &Product, op: &Operation) -> Option<String> {
+    let Detection::Pattern {
+        name,
+        plan: Ok(plan),
+    } = detect(product, op)
+    else {
+        return None;
+    };
+    let items = match &plan {
+        Plan::Token { items, .. } => items.as_ref(),
+        Plan::PageNumber { items, .. } => Some(items),
+    };
+    let text = format!(
+        "It pages (`{name}`): `into_paginator()` pages through it with this request's \
+         parameters and call options; its `send()` is a stream of the responses{}. See \
+         [`Paginator`](alibabacloud_core::paginator::Paginator) for when it stops.",
+        if items.is_some() {
+            ", `items().send()` a stream of the items of every page"
+        } else {
+            ""
+        }
+    );
+    let mut lines = wrap(&text, 90);
+    lines.extend([
+        String::new(),
+        "```no_run".to_owned(),
+        "# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_owned(),
+    ]);
+    if op.deprecated {
+        lines.push("# #[allow(deprecated)]".to_owned());
+        lines.push("# {".to_owned());
+    }
+    lines.push(format!(
+        "let client = {}::Client::from_env().await?;",
+        product.client_lib
+    ));
+    let what = if items.is_some() { "items" } else { "pages" };
+    lines.push(format!("let mut {what} = client"));
+    let mut chain = super::emit::client::call_chain(product, op, "    ");
+    chain.pop();
+    lines.extend(chain);
+    lines.push("    .into_paginator()".to_owned());
+    if items.is_some() {
+        lines.push("    .items()".to_owned());
+    }
+    lines.push("    .send();".to_owned());
+    let one = if items.is_some() { "item" } else { "page" };
+    lines.push(format!("while let Some({one}) = {what}.next().await {{"));
+    lines.push(format!("    println!(\"{{:?}}\", {one}?);"));
+    lines.push("}".to_owned());
+    if op.deprecated {
+        lines.push("# }".to_owned());
+    }
+    lines.push("# Ok(())".to_owned());
+    lines.push("# }".to_owned());
+    lines.push("```".to_owned());
+    Some(lines.join("\n"))
+}
+
+/// `text` in lines of at most `width` characters (a longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines
+            .last_mut()
+            .filter(|l| l.is_empty() || l.len() + 1 + word.len() <= width);
+        match line {
+            Some(line) => {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            None => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
 /// How many operations of a generation show each paging pattern.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PagingCounts {

@@ -127,6 +127,10 @@ fn operation_doc_lines(product: &Product, op: &Operation) -> Vec<String> {
     d.blocks.push(DocBlock::Lines(facts));
     d.push_generated("# Example");
     d.push_generated(example(product, op));
+    if let Some(paging) = paging::example(product, op) {
+        d.push_generated("# Paging");
+        d.push_generated(paging);
+    }
     docs::lines(&d)
 }
 
