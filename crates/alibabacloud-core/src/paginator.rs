@@ -204,10 +204,10 @@ impl<O: Paginated> Paginator<O> {
     pub fn send(self) -> PageStream<O> {
         let mut seen_tokens = HashSet::new();
         let mut request = self.request;
-        if let Paging::Token(paging) = &O::PAGING {
-            if let Some(first) = (paging.token)(request.input_mut()).clone() {
-                seen_tokens.insert(first);
-            }
+        if let Paging::Token(paging) = &O::PAGING
+            && let Some(first) = (paging.token)(request.input_mut()).clone()
+        {
+            seen_tokens.insert(first);
         }
         PageStream {
             next: Some(request),
@@ -373,10 +373,10 @@ impl<O: Paginated> Stream for PageStream<O> {
                 let Poll::Ready(result) = future.as_mut().poll(cx) else {
                     return Poll::Pending;
                 };
-                if let Some((sent, _)) = this.in_flight.take() {
-                    if let Ok(output) = &result {
-                        this.advance(sent, output);
-                    }
+                if let Some((sent, _)) = this.in_flight.take()
+                    && let Ok(output) = &result
+                {
+                    this.advance(sent, output);
                 }
                 return Poll::Ready(Some(result));
             }

@@ -263,22 +263,21 @@ fn response_fields<'a>(product: &'a Product, op: &'a Operation) -> Vec<(FieldPat
             for field in &def.fields {
                 let mut fields = prefix.clone();
                 fields.push(field.name.clone());
-                if let (Ty::Named(named), Shape::Defaulted) = (&field.ty, field.shape) {
-                    if named.kind == TypeKind::Struct
-                        && visited.insert((named.shared, named.name.clone()))
-                    {
-                        let types = if named.shared {
-                            &product.shared_types
-                        } else {
-                            &op.types
-                        };
-                        let found = types.iter().find_map(|t| match t {
-                            TypeDef::Struct(s) if s.name == named.name => Some(s),
-                            _ => None,
-                        });
-                        if let Some(found) = found {
-                            next.push((fields.clone(), found));
-                        }
+                if let (Ty::Named(named), Shape::Defaulted) = (&field.ty, field.shape)
+                    && named.kind == TypeKind::Struct
+                    && visited.insert((named.shared, named.name.clone()))
+                {
+                    let types = if named.shared {
+                        &product.shared_types
+                    } else {
+                        &op.types
+                    };
+                    let found = types.iter().find_map(|t| match t {
+                        TypeDef::Struct(s) if s.name == named.name => Some(s),
+                        _ => None,
+                    });
+                    if let Some(found) = found {
+                        next.push((fields.clone(), found));
                     }
                 }
                 out.push((FieldPath { fields }, field));
