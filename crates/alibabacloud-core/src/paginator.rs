@@ -573,3 +573,29 @@ macro_rules! __into_paginator {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PageValue;
+
+    #[test]
+    fn page_values_of_every_field_type() {
+        assert_eq!(Some(3_i32).page_value(), Some(3));
+        assert_eq!(Some(3_i64).page_value(), Some(3));
+        assert_eq!(Some(" 42 ".to_owned()).page_value(), Some(42));
+        assert_eq!(Some("12.5".to_owned()).page_value(), None);
+        assert_eq!(None::<i32>.page_value(), None);
+    }
+
+    #[test]
+    fn a_page_number_an_i32_cannot_hold_is_refused() {
+        let mut page = Some(1_i32);
+        assert!(!page.set_page_value(i64::from(i32::MAX) + 1));
+        assert_eq!(page, Some(1));
+        assert!(page.set_page_value(7));
+        assert_eq!(page, Some(7));
+        let mut text = None::<String>;
+        assert!(text.set_page_value(2));
+        assert_eq!(text.as_deref(), Some("2"));
+    }
+}
