@@ -715,3 +715,34 @@ async fn the_emulator_refuses_a_token_it_did_not_hand_out() {
         .unwrap_err();
     assert_eq!(error.code().map(String::as_str), Some("InvalidParameter"));
 }
+
+#[tokio::test]
+async fn a_throttled_page_of_a_served_list_is_retried_with_the_call_options() {
+    let emulator = common::emulator().await;
+    serve_bills(&emulator, 5);
+    // The first request is throttled (a scripted reply comes before the list); the client's
+    // configuration does not retry, the call options do.
+    emulator.script_for("QueryAccountBill", Reply::throttling());
+    let runtime = Runtime::new(
+        common::config(&emulator)
+            .retry(alibabacloud_core::RetryConfig::disabled())
+            .build()
+            .unwrap(),
+        &alibabacloud_bssopenapi20171214::endpoints::ENDPOINTS,
+    );
+    let items = QueryAccountBillFluentBuilder::new(runtime)
+        .billing_cycle("2024-05")
+        .page_size(2)
+        .call_options(CallOptions::new().retry(common::fast_retry()))
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 5);
+    assert_eq!(
+        params(&emulator, "QueryAccountBill", "PageNum"),
+        [None, None, Some("2".into()), Some("3".into())]
+    );
+}
