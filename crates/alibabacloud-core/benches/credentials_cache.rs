@@ -19,7 +19,7 @@ struct Source;
 impl ProvideCredentials for Source {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         Box::pin(async {
-            Ok(Credentials::new("STS.id", "secret")
+            Ok(Credentials::new("STS.id", "secret")?
                 .with_security_token("token")
                 .with_expiration(SystemTime::now() + Duration::from_secs(3600)))
         })
@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
                 .unwrap()
         })
     });
-    let fixed = Credentials::new("id", "secret");
+    let fixed = Credentials::new("id", "secret").unwrap();
     c.bench_function("fixed credentials", |b| {
         b.iter(|| {
             runtime

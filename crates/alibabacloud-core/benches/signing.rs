@@ -38,7 +38,7 @@ fn request() -> SignableRequest<'static> {
 }
 
 fn bench(c: &mut Criterion) {
-    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret");
+    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap();
     let time = UNIX_EPOCH + Duration::from_secs(1_704_067_200);
     let nonce = "0123456789abcdef0123456789abcdef";
     let params = SigningParams::new(&credentials, time, nonce);
@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
     // state it caches (two more SHA-256 compressions); this is that cold case.
     group.bench_function("sign_query_cash_coupons_fresh_credentials", |b| {
         b.iter_batched_ref(
-            || Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+            || Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap(),
             |fresh| {
                 let params = SigningParams::new(fresh, time, nonce);
                 sign_acs3(black_box(&request), black_box(&params)).unwrap()

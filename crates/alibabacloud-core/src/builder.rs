@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::error::{ConstructionError, Error};
+use crate::metadata::Response;
 use crate::operation::{CallOptions, OperationShape, Params};
 use crate::runtime::Runtime;
 
@@ -117,6 +118,20 @@ impl<O: OperationShape> RequestBuilder<O> {
         let params = self.params()?;
         self.runtime
             .invoke(&O::OPERATION, params, &self.options, O::SUCCESS)
+            .await
+    }
+
+    /// Sends the request like [`send`](RequestBuilder::send), and keeps what the response
+    /// said besides the decoded output: its request id, HTTP status, headers and raw body
+    /// (read fields the API metadata does not list with
+    /// [`ResponseMetadata::json`](crate::ResponseMetadata::json)).
+    ///
+    /// # Errors
+    /// As [`send`](RequestBuilder::send).
+    pub async fn send_with_metadata(self) -> Result<Response<O::Output>, Error<O::ErrorCode>> {
+        let params = self.params()?;
+        self.runtime
+            .invoke_with_metadata(&O::OPERATION, params, &self.options, O::SUCCESS)
             .await
     }
 }

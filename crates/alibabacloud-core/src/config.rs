@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::credentials::{
     CredentialsProviderChain, ProvideCredentials, ProviderConfig, SharedCredentialsProvider,
 };
-use crate::endpoint::{Endpoint, EndpointError, is_valid_region};
+use crate::endpoint::{Endpoint, EndpointError, Network, is_valid_region};
 use crate::env::Env;
 use crate::retry::RetryConfig;
 use crate::time_source::{NonceSource, SharedNonceSource, SharedTimeSource, TimeSource};
@@ -89,9 +89,13 @@ pub enum ConfigError {
     /// The user agent suffix has characters a header cannot carry.
     #[error("invalid user agent suffix: only visible ASCII and spaces are allowed")]
     InvalidUserAgent,
+    /// The credentials given are not usable (an empty AccessKey ID or secret): lets `?` turn
+    /// the error of [`Credentials::new`](crate::Credentials::new) into a configuration error.
+    #[error(transparent)]
+    Credentials(#[from] crate::credentials::CredentialsError),
     /// The default HTTP transport could not be built.
-    #[error("the HTTP transport could not be built: {0}")]
-    Transport(#[from] TransportError),
+    #[error("the HTTP transport could not be built")]
+    Transport(#[source] TransportError),
 }
 
 /// The configuration of a client: build it with [`Config::builder`] or [`Config::from_env`].
@@ -102,6 +106,7 @@ pub enum ConfigError {
 pub struct Config {
     pub(crate) region: Option<String>,
     pub(crate) endpoint: Option<Endpoint>,
+    pub(crate) network: Network,
     pub(crate) credentials: SharedCredentialsProvider,
     pub(crate) signature_version: SignatureVersion,
     pub(crate) timeouts: TimeoutConfig,
@@ -195,6 +200,11 @@ impl Config {
         self.endpoint.as_ref()
     }
 
+    /// The network the endpoint is chosen for (public unless set).
+    pub fn network(&self) -> Network {
+        self.network
+    }
+
     /// The credentials provider.
     pub fn credentials_provider(&self) -> &SharedCredentialsProvider {
         &self.credentials
@@ -227,6 +237,7 @@ impl Config {
         ConfigBuilder {
             region: self.region.clone(),
             endpoint: self.endpoint.as_ref().map(|e| e.to_string()),
+            network: self.network,
             credentials: Some(self.credentials.clone()),
             signature_version: self.signature_version,
             timeouts: self.timeouts,
@@ -245,6 +256,7 @@ impl Config {
 pub struct ConfigBuilder {
     region: Option<String>,
     endpoint: Option<String>,
+    network: Network,
     credentials: Option<SharedCredentialsProvider>,
     signature_version: SignatureVersion,
     timeouts: TimeoutConfig,
@@ -267,6 +279,15 @@ impl ConfigBuilder {
     /// `http://127.0.0.1:8080` for a local server. HTTPS is the default scheme.
     pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// Sets the network whose endpoints are used, as the official SDKs' `network` setting:
+    /// [`Network::Vpc`] takes the region's VPC host from the product's endpoint data (an
+    /// error names the regions that have one when the region has none). An explicit
+    /// [`endpoint`](ConfigBuilder::endpoint) wins over it.
+    pub fn network(mut self, network: Network) -> Self {
+        self.network = network;
         self
     }
 
@@ -301,14 +322,34 @@ impl ConfigBuilder {
     }
 
     /// Sets the timeout of one attempt (default: none beyond connect and read).
-    pub fn attempt_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.timeouts.attempt = timeout;
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.attempt = Some(timeout);
         self
     }
 
-    /// Sets the timeout of a whole operation, retries included (default 60 s; `None` for none).
-    pub fn operation_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.timeouts.operation = timeout;
+    /// Removes the attempt timeout (the default): an attempt is bounded by the connect and
+    /// read timeouts only.
+    pub fn without_attempt_timeout(mut self) -> Self {
+        self.timeouts.attempt = None;
+        self
+    }
+
+    /// Sets the timeout of a whole operation, retries and waits included (default 60 s).
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.operation = Some(timeout);
+        self
+    }
+
+    /// Removes the operation timeout: a call may retry (and wait) as long as the retry
+    /// settings allow.
+    pub fn without_operation_timeout(mut self) -> Self {
+        self.timeouts.operation = None;
+        self
+    }
+
+    /// Sets all the timeouts at once.
+    pub fn timeouts(mut self, timeouts: TimeoutConfig) -> Self {
+        self.timeouts = timeouts;
         self
     }
 
@@ -380,14 +421,18 @@ impl ConfigBuilder {
         let default_transport = self.transport.is_none();
         let transport = match self.transport {
             Some(t) => t,
-            None => SharedTransport::new(ReqwestTransport::new(TransportSettings::new(
-                self.timeouts.connect,
-                self.timeouts.read,
-            ))?),
+            None => SharedTransport::new(
+                ReqwestTransport::new(TransportSettings::new(
+                    self.timeouts.connect,
+                    self.timeouts.read,
+                ))
+                .map_err(ConfigError::Transport)?,
+            ),
         };
         Ok(Config {
             region,
             endpoint,
+            network: self.network,
             credentials: self
                 .credentials
                 .unwrap_or_else(|| SharedCredentialsProvider::new(NoCredentials)),

@@ -98,30 +98,37 @@ impl<C: ErrorCode> Error<C> {
     }
 }
 
+/// Shows what went wrong: the message of the inner error (the variant's payload), with
+/// `invalid request: ` or `no credentials: ` in front where the inner message does not say so.
+///
+/// The inner error is shown here, so [`source`](StdError::source) skips it and returns the
+/// inner error's own cause: a report that walks the chain (`anyhow`'s `{:#}`, `eyre`) prints
+/// each line once.
 impl<C: ErrorCode> fmt::Display for Error<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Construction(e) => write!(f, "invalid request: {e}"),
             Error::Credentials(e) => write!(f, "no credentials: {e}"),
-            Error::Endpoint(e) => write!(f, "no endpoint: {e}"),
-            Error::Timeout(e) => write!(f, "{e}"),
-            Error::Dispatch(e) => write!(f, "{e}"),
-            Error::Response(e) => write!(f, "{e}"),
-            Error::Service(e) => write!(f, "{e}"),
+            Error::Endpoint(e) => fmt::Display::fmt(e, f),
+            Error::Timeout(e) => fmt::Display::fmt(e, f),
+            Error::Dispatch(e) => fmt::Display::fmt(e, f),
+            Error::Response(e) => fmt::Display::fmt(e, f),
+            Error::Service(e) => fmt::Display::fmt(e, f),
         }
     }
 }
 
 impl<C: ErrorCode> StdError for Error<C> {
+    /// The cause of the inner error (which [`Display`](fmt::Display) already shows).
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         match self {
-            Error::Construction(e) => Some(e),
-            Error::Credentials(e) => Some(e),
-            Error::Endpoint(e) => Some(e),
-            Error::Timeout(e) => Some(e),
-            Error::Dispatch(e) => Some(e),
-            Error::Response(e) => Some(e),
-            Error::Service(e) => Some(e),
+            Error::Construction(e) => e.source(),
+            Error::Credentials(e) => e.source(),
+            Error::Endpoint(e) => e.source(),
+            Error::Timeout(e) => e.source(),
+            Error::Dispatch(e) => e.source(),
+            Error::Response(e) => e.source(),
+            Error::Service(e) => e.source(),
         }
     }
 }
@@ -171,7 +178,15 @@ pub enum ConstructionError {
     InvalidConfig(String),
     /// Signing the request failed.
     #[error("the request could not be signed: {0}")]
-    Signing(#[from] crate::signing::SigningError),
+    Signing(crate::signing::SigningError),
+}
+
+// Not `#[from]`: that would also make the signing error the `source()`, which the message
+// already shows.
+impl From<crate::signing::SigningError> for ConstructionError {
+    fn from(e: crate::signing::SigningError) -> Self {
+        ConstructionError::Signing(e)
+    }
 }
 
 /// Which timeout fired.
@@ -204,6 +219,7 @@ impl fmt::Display for TimeoutKind {
 pub struct TimeoutError {
     kind: TimeoutKind,
     after: Option<Duration>,
+    target: Option<String>,
     source: Option<BoxError>,
 }
 
@@ -213,8 +229,20 @@ impl TimeoutError {
         TimeoutError {
             kind,
             after,
+            target: None,
             source: None,
         }
+    }
+
+    /// Names the server (`host:port`) that was being called.
+    pub fn with_target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+
+    /// The server (`host:port`) that was being called, when known.
+    pub fn target(&self) -> Option<&str> {
+        self.target.as_deref()
     }
 
     /// Attaches the underlying error.
@@ -237,8 +265,13 @@ impl TimeoutError {
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.after {
-            Some(d) => write!(f, "{} timeout after {:?}", self.kind, d),
-            None => write!(f, "{} timeout", self.kind),
+            Some(d) => write!(f, "{} timeout after {:?}", self.kind, d)?,
+            None => write!(f, "{} timeout", self.kind)?,
+        }
+        match (&self.target, self.kind) {
+            (Some(target), TimeoutKind::Connect) => write!(f, " connecting to {target}"),
+            (Some(target), _) => write!(f, " waiting for {target}"),
+            (None, _) => Ok(()),
         }
     }
 }
@@ -251,23 +284,62 @@ impl StdError for TimeoutError {
     }
 }
 
+/// What kind of network failure a [`DispatchError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DispatchErrorKind {
+    /// The host name could not be resolved (DNS): nothing was sent.
+    Dns,
+    /// No connection could be made (refused, unreachable, reset while connecting): nothing
+    /// was sent.
+    Connect,
+    /// The TLS handshake failed (a certificate, or a server that does not speak TLS): nothing
+    /// was sent.
+    Tls,
+    /// The connection failed after the request was sent (reset, closed early, bad HTTP).
+    Io,
+}
+
 /// The request could not be sent, or its response not received.
+///
+/// Its message names the server (`host:port`) and what failed (DNS, connection, TLS, or the
+/// connection after the request was sent), with a hint when one is known (a TLS failure
+/// against a server that speaks plain HTTP); the network library's own description of the
+/// failure is its [`source`](StdError::source) chain, not repeated in the message.
 #[derive(Debug)]
 pub struct DispatchError {
     message: String,
-    connect: bool,
+    kind: DispatchErrorKind,
+    target: Option<String>,
     source: Option<BoxError>,
 }
 
 impl DispatchError {
-    /// A network failure; `connect` tells that no connection was made (the request never left
-    /// the client, so it is safe to retry any operation).
+    /// A network failure described by `message`; `connect` tells that no connection was made
+    /// (the request never left the client, so it is safe to retry any operation).
     pub fn new(message: impl Into<String>, connect: bool) -> Self {
         DispatchError {
             message: message.into(),
-            connect,
+            kind: if connect {
+                DispatchErrorKind::Connect
+            } else {
+                DispatchErrorKind::Io
+            },
+            target: None,
             source: None,
         }
+    }
+
+    /// Sets what kind of failure this is.
+    pub fn with_kind(mut self, kind: DispatchErrorKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Names the server (`host:port`) that was being called.
+    pub fn with_target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
     }
 
     /// Attaches the underlying error.
@@ -276,19 +348,26 @@ impl DispatchError {
         self
     }
 
-    /// True when no connection was made: the request never left the client.
+    /// What kind of failure this is.
+    pub fn kind(&self) -> DispatchErrorKind {
+        self.kind
+    }
+
+    /// The server (`host:port`) that was being called, when known.
+    pub fn target(&self) -> Option<&str> {
+        self.target.as_deref()
+    }
+
+    /// True when no connection was made (DNS, connect and TLS failures): the request never
+    /// left the client.
     pub fn is_connect(&self) -> bool {
-        self.connect
+        self.kind != DispatchErrorKind::Io
     }
 }
 
 impl fmt::Display for DispatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.connect {
-            write!(f, "could not connect: {}", self.message)
-        } else {
-            write!(f, "network error: {}", self.message)
-        }
+        f.write_str(&self.message)
     }
 }
 
@@ -321,8 +400,10 @@ pub enum ResponseErrorKind {
 pub struct ResponseError {
     kind: ResponseErrorKind,
     status: u16,
-    request_id: Option<String>,
-    reason: String,
+    // Boxed strings: the error stays small enough to return by value.
+    request_id: Option<Box<str>>,
+    reason: Box<str>,
+    json_path: Option<Box<str>>,
     body: Bytes,
     source: Option<BoxError>,
 }
@@ -338,21 +419,36 @@ impl ResponseError {
         ResponseError {
             kind: ResponseErrorKind::Undecodable,
             status,
-            request_id,
-            reason: reason.into(),
+            request_id: request_id.map(String::into_boxed_str),
+            reason: reason.into().into_boxed_str(),
+            json_path: None,
             body,
             source: None,
         }
     }
 
+    /// Names the place in the body where decoding failed, as a JSON path
+    /// (`Data.CashCoupon[0].CashCouponId`; `.` for the whole body).
+    pub fn with_json_path(mut self, path: impl Into<String>) -> Self {
+        self.json_path = Some(path.into().into_boxed_str());
+        self
+    }
+
+    /// Where in the body decoding failed, as a JSON path of wire names and list indices
+    /// (`Data.CashCoupon[0].CashCouponId`), when the body is JSON of another shape than the
+    /// documented one.
+    pub fn json_path(&self) -> Option<&str> {
+        self.json_path.as_deref()
+    }
+
     /// A response whose body is longer than `limit` bytes, the transport's cap.
     pub fn body_too_large(status: u16, request_id: Option<String>, limit: usize) -> Self {
+        let reason = format!(
+            "the body is longer than {limit} bytes, the most the transport reads; it was not read further"
+        );
         ResponseError {
             kind: ResponseErrorKind::BodyTooLarge { limit },
-            reason: format!(
-                "the body is longer than {limit} bytes, the most the transport reads; it was not read further"
-            ),
-            ..Self::new(status, request_id, String::new(), Bytes::new())
+            ..Self::new(status, request_id, reason, Bytes::new())
         }
     }
 

@@ -14,9 +14,13 @@
 //!   becomes flattened parameters, driven by the operation's table of [`ParamSpec`]s.
 //! - [`operation!`], [`error_codes!`], [`client!`]: what every generated client crate
 //!   repeats (the operation's type and fluent builder, its error code enum, the `Client`).
+//! - [`error`]: the one error type of a call ([`Error<C>`]) and its parts; [`metadata`]: what
+//!   every call tells besides its typed answer, the same for every operation (the request id,
+//!   status, headers and raw body of a success: [`Response`]; the code, message, request id and
+//!   retry class of a failure: [`ProvideErrorMetadata`], [`CommonErrorCode`]).
 //! - [`paginator`]: the pages and items of a listing operation as a `Stream`
 //!   (`into_paginator()` on the fluent builders of operations that page).
-//! - [`retry`], [`transport`], [`error`], [`response`].
+//! - [`retry`], [`transport`], [`response`].
 //!
 //! Using a generated client:
 //!
@@ -26,7 +30,7 @@
 //!
 //! let config = Config::builder()
 //!     .region("cn-hangzhou")
-//!     .credentials_provider(Credentials::new("my-access-key-id", "my-access-key-secret"))
+//!     .credentials_provider(Credentials::new("my-access-key-id", "my-access-key-secret")?)
 //!     .build()?;
 //! // let client = alibabacloud_bssopenapi20171214::Client::new(config);
 //! # let _ = config;
@@ -44,6 +48,7 @@ pub mod env;
 pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod metadata;
 pub mod operation;
 pub mod paginator;
 pub mod params;
@@ -60,10 +65,13 @@ pub use config::{Config, ConfigBuilder, ConfigError, SignatureVersion, TimeoutCo
 pub use credentials::{
     Credentials, CredentialsError, ProvideCredentials, SharedCredentialsProvider,
 };
-pub use endpoint::{Endpoint, EndpointError, EndpointRule, ProductEndpoints};
+pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoints};
 pub use error::{
-    BoxError, ConstructionError, DispatchError, Error, ErrorCode, ResponseError, ResponseErrorKind,
-    ServiceError, TimeoutError, TimeoutKind,
+    BoxError, ConstructionError, DispatchError, DispatchErrorKind, Error, ErrorCode, ResponseError,
+    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind,
+};
+pub use metadata::{
+    CommonErrorCode, ProvideErrorMetadata, ProvideRequestId, Response, ResponseMetadata,
 };
 pub use operation::{
     ApiStyle, CallOptions, HttpMethod, Operation, OperationShape, OperationType, Param,

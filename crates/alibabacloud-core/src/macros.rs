@@ -21,7 +21,7 @@
 /// [`Runtime`](crate::Runtime), and into the `RequestBuilder`) and gets, per parameter,
 /// `x(...)` (an `Option<T>` field takes `impl Into<T>`; a `Vec<T>` field appends one item; a
 /// map field inserts one entry), `set_x(...)` (replaces the value) and `get_x()`;
-/// and `new(runtime)`, `call_options`, `as_input` and `send`.
+/// and `new(runtime)`, `call_options`, `as_input`, `send` and `send_with_metadata`.
 ///
 /// ```
 /// alibabacloud_types::model! {
@@ -82,7 +82,7 @@
 ///
 /// # let config = alibabacloud_core::Config::builder().region("cn-hangzhou").build().unwrap();
 /// # static ENDPOINTS: alibabacloud_core::ProductEndpoints = alibabacloud_core::ProductEndpoints {
-/// #     product: "Thing", regional: &[], rule: None };
+/// #     product: "Thing", regional: &[], vpc: &[], rule: None };
 /// let runtime = alibabacloud_core::Runtime::new(config, &ENDPOINTS);
 /// let builder = GetThingFluentBuilder::new(runtime).thing_id("t-1").tag("a").tag("b");
 /// assert_eq!(builder.get_thing_id().as_deref(), Some("t-1"));
@@ -196,6 +196,18 @@ macro_rules! operation {
             ///   including a 2xx body that says `"Success": false`.
             pub async fn send(self) -> ::core::result::Result<$output, $crate::Error<$code>> {
                 self.0.send().await
+            }
+
+            /// Sends the request like `send()`, and keeps the response's request id, HTTP
+            /// status, headers and raw body next to the decoded output (see
+            /// [`Response`](alibabacloud_core::Response)).
+            ///
+            /// # Errors
+            /// As `send()`.
+            pub async fn send_with_metadata(
+                self,
+            ) -> ::core::result::Result<$crate::Response<$output>, $crate::Error<$code>> {
+                self.0.send_with_metadata().await
             }
         }
 
@@ -399,7 +411,7 @@ macro_rules! __documented_status {
 ///
 /// ```
 /// # static ENDPOINTS: alibabacloud_core::ProductEndpoints = alibabacloud_core::ProductEndpoints {
-/// #     product: "Thing", regional: &[], rule: None };
+/// #     product: "Thing", regional: &[], vpc: &[], rule: None };
 /// alibabacloud_core::client! {
 ///     /// The client of the Thing service.
 ///     #[endpoints(ENDPOINTS)]

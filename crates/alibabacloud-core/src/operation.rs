@@ -151,16 +151,38 @@ pub trait OperationShape: Send + Sync + 'static {
 }
 
 /// Options of one call, apart from the API's parameters: they override the client's
-/// configuration for this call only.
+/// configuration for this call only, like the `RuntimeOptions` of the official SDKs.
+///
+/// ```
+/// use std::time::Duration;
+/// use alibabacloud_core::{CallOptions, RetryConfig};
+///
+/// let options = CallOptions::new()
+///     .connect_timeout(Duration::from_secs(2))
+///     .read_timeout(Duration::from_secs(30))
+///     .operation_timeout(Duration::from_secs(90))
+///     .retry(RetryConfig::standard().with_max_attempts(5));
+/// assert_eq!(options.read_timeout, Some(Duration::from_secs(30)));
+/// // The client's operation timeout, removed for this call only.
+/// let unbounded = CallOptions::new().without_operation_timeout();
+/// assert_eq!(unbounded.operation_timeout, Some(None));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CallOptions {
     /// Retry settings for this call.
     pub retry: Option<RetryConfig>,
-    /// Timeout of the whole call (`Some(None)` removes the configured one).
+    /// Timeout of the whole call, retries and waits included: `Some(Some(d))` sets it,
+    /// `Some(None)` removes the configured one, `None` keeps the client's.
     pub operation_timeout: Option<Option<Duration>>,
-    /// Timeout of each attempt (`Some(None)` removes the configured one).
+    /// Timeout of each attempt: `Some(Some(d))` sets it, `Some(None)` removes the configured
+    /// one, `None` keeps the client's.
     pub attempt_timeout: Option<Option<Duration>>,
+    /// Longest time to establish a connection, for this call (`None` keeps the client's).
+    pub connect_timeout: Option<Duration>,
+    /// Longest wait for the next bytes of the response, for this call (`None` keeps the
+    /// client's).
+    pub read_timeout: Option<Duration>,
 }
 
 impl CallOptions {
@@ -175,15 +197,48 @@ impl CallOptions {
         self
     }
 
-    /// Overrides the operation timeout.
-    pub fn operation_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.operation_timeout = Some(timeout);
+    /// Overrides the operation timeout: the longest time for the whole call, retries and
+    /// waits included.
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(Some(timeout));
         self
     }
 
-    /// Overrides the attempt timeout.
-    pub fn attempt_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.attempt_timeout = Some(timeout);
+    /// Removes the client's operation timeout for this call: it may retry (and wait) as long
+    /// as its retry settings allow.
+    pub fn without_operation_timeout(mut self) -> Self {
+        self.operation_timeout = Some(None);
+        self
+    }
+
+    /// Overrides the attempt timeout: the longest time for one attempt.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(Some(timeout));
+        self
+    }
+
+    /// Removes the client's attempt timeout for this call (the connect and read timeouts
+    /// still apply).
+    pub fn without_attempt_timeout(mut self) -> Self {
+        self.attempt_timeout = Some(None);
+        self
+    }
+
+    /// Overrides the connect timeout: the longest time to establish a connection.
+    ///
+    /// The default transport applies it to this call only (it keeps one connection pool per
+    /// pair of connect and read timeouts used); a transport given to the configuration finds
+    /// it in the request's extensions as a [`RequestTimeouts`](crate::transport::RequestTimeouts).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the read timeout: the longest wait for the next bytes of the response (a
+    /// slow operation may need a longer one). Applied as
+    /// [`connect_timeout`](CallOptions::connect_timeout) is.
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
         self
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorCode, ResponseError, ServiceError};
-use crate::scrub::{Described, Scrubber, Secrets};
+use crate::scrub::{Scrubber, Secrets};
 
 /// The header carrying the request id.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
@@ -91,6 +91,15 @@ impl RawResponse {
         header_str(&self.headers, REQUEST_ID_HEADER)
     }
 
+    /// What the response said besides its decoded body, for the caller: its secrets (the
+    /// call's, to scrub errors) stay behind; the request id shows in `Debug` only when it
+    /// holds none of them.
+    pub(crate) fn into_metadata(self) -> crate::metadata::ResponseMetadata {
+        let secrets = self.secrets;
+        crate::metadata::ResponseMetadata::new(self.status, self.headers, self.body)
+            .with_loggable_id(|id| secrets.is_loggable(id))
+    }
+
     /// The request id, for logs: only when it is made of the characters a request id has
     /// and holds no secret of the request (a server may echo anything in a header).
     pub(crate) fn loggable_request_id(&self) -> Option<&str> {
@@ -123,7 +132,18 @@ impl RawResponse {
             // A body that says `"Success": false` may not have the documented shape: the
             // service error is what the caller needs.
             Err(failure) => {
-                return Err(self.failure().unwrap_or_else(|| self.undecodable(failure)));
+                return Err(self.failure().unwrap_or_else(|| {
+                    // Decoded a second time, on this failure path only, to learn where.
+                    // Only for JSON of another shape: a syntax error (truncated, not JSON)
+                    // has no field to name.
+                    let path = match &failure {
+                        DecodeFailure::Json(e) if e.is_data() => std::str::from_utf8(&self.body)
+                            .ok()
+                            .and_then(json_path_of_failure::<T>),
+                        DecodeFailure::Json(_) | DecodeFailure::Utf8(_) => None,
+                    };
+                    self.undecodable(failure, path)
+                }));
             }
         };
         let failed = match check {
@@ -175,7 +195,7 @@ impl RawResponse {
         )))
     }
 
-    fn undecodable(&self, failure: DecodeFailure) -> Error {
+    fn undecodable(&self, failure: DecodeFailure, path: Option<String>) -> Error {
         let scrubber = self.secrets.for_body(&self.body);
         let request_id = self.request_id().map(|id| scrubber.text(id).into_owned());
         let body = scrubbed_body(&self.body, &scrubber);
@@ -185,20 +205,50 @@ impl RawResponse {
                     .with_source(e)
             }
             DecodeFailure::Json(e) => {
-                // The decoder's message may quote a value of the body: only a scrubbed copy is
-                // kept, never the decoder's error itself.
+                // The decoder's message may quote a value of the body, and the path a key of a
+                // map: only scrubbed copies are kept, never the decoder's error itself. The
+                // message says it all; there is no further cause.
                 let described = scrubber.text(&e.to_string()).into_owned();
-                ResponseError::new(
-                    self.status,
-                    request_id,
-                    format!("the body is not the documented JSON: {described}"),
-                    body,
-                )
-                .with_source(Described(described))
+                match path {
+                    Some(path) => {
+                        let path = scrubber.text(&path).into_owned();
+                        ResponseError::new(
+                            self.status,
+                            request_id,
+                            format!(
+                                "the body does not match the documented response at `{path}`: {described}"
+                            ),
+                            body,
+                        )
+                        .with_json_path(path)
+                    }
+                    None => ResponseError::new(
+                        self.status,
+                        request_id,
+                        format!("the body is not the documented JSON: {described}"),
+                        body,
+                    ),
+                }
             }
         };
         Error::Response(error)
     }
+}
+
+/// Where in `text` decoding it as `T` fails, as a JSON path of wire names and indices
+/// (`Data.CashCoupon[0].CashCouponId`); `None` when the failure is not inside a value (the
+/// whole body has the wrong type, or trailing characters follow it).
+fn json_path_of_failure<T: DeserializeOwned>(text: &str) -> Option<String> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = serde_path_to_error::deserialize::<_, T>(&mut deserializer).err()?;
+    let path = error.path().to_string();
+    (path != ".").then_some(path)
+}
+
+/// The request id a body carries at its top level (`RequestId`, or `requestId`), when it is
+/// a JSON object.
+pub(crate) fn body_request_id(body: &[u8]) -> Option<String> {
+    parse_envelope(body)?.request_id
 }
 
 /// Why a 2xx body did not decode.
@@ -410,13 +460,13 @@ pub(crate) fn error_from_response(
         }
         Err(e) => {
             let described = scrubber.text(&e.to_string()).into_owned();
+            // The message says it all: no further cause.
             ResponseError::new(
                 status,
                 request_id,
                 format!("the body is not JSON: {described}"),
                 scrubbed,
             )
-            .with_source(Described(described))
         }
     };
     Error::Response(error)

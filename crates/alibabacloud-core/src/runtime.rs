@@ -3,7 +3,7 @@
 //! response or a typed error.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
@@ -13,17 +13,16 @@ use crate::config::{Config, SignatureVersion};
 use crate::credentials::{Credentials, ProvideCredentials};
 use crate::endpoint::{self, Endpoint, EndpointError, ProductEndpoints};
 use crate::error::{
-    ConstructionError, DispatchError, Error, ErrorCode, ResponseError, ServiceError, TimeoutError,
-    TimeoutKind,
+    ConstructionError, Error, ErrorCode, ResponseError, ServiceError, TimeoutError, TimeoutKind,
 };
+use crate::metadata::Response;
 use crate::operation::{CallOptions, HttpMethod, Operation, ParamLocation, Params};
 use crate::response::{self, RawResponse, SuccessCheck};
-use crate::retry::{RetryKind, is_server_error_code, is_throttling_code};
 use crate::scrub::Secrets;
 use crate::signing;
 use crate::time_source::{NonceSource, TimeSource};
 use crate::transport::{
-    BodyTooLarge, HttpRequest, HttpTransport, TransportError, TransportErrorKind,
+    BodyTooLarge, HttpRequest, HttpTransport, RequestTimeouts, TransportError, TransportErrorKind,
 };
 use http::{HeaderName, HeaderValue};
 
@@ -45,8 +44,13 @@ impl Runtime {
     /// A runtime for the product whose endpoints are given, with this configuration. The
     /// endpoint is resolved now; if that fails, every call returns the endpoint error.
     pub fn new(config: Config, product: &'static ProductEndpoints) -> Self {
-        let target =
-            endpoint::resolve(config.endpoint(), config.region(), product).and_then(Target::new);
+        let target = endpoint::resolve(
+            config.endpoint(),
+            config.region(),
+            config.network(),
+            product,
+        )
+        .and_then(Target::new);
         Runtime {
             inner: Arc::new(Inner { config, target }),
         }
@@ -82,19 +86,30 @@ impl Runtime {
         T: DeserializeOwned + Send,
         C: ErrorCode,
     {
-        let mut output: Option<T> = None;
-        let mut decode = |raw: &RawResponse| {
-            output = Some(raw.decode_as(check)?);
-            Ok(())
-        };
-        let outcome = self.run(operation, &params, options, &mut decode).await;
-        match (outcome, output) {
-            (Ok(()), Some(output)) => Ok(output),
-            (Ok(()), None) => Err(Error::Construction(ConstructionError::InvalidConfig(
-                "the runtime ended a call without an answer".to_owned(),
-            ))),
-            (Err(error), _) => Err(error.map_code()),
-        }
+        self.run_to(operation, &params, options, |raw| raw.decode_as(check))
+            .await
+            .map_err(Error::map_code)
+    }
+
+    /// [`Runtime::invoke`], keeping what the response said besides the decoded body: its
+    /// request id, HTTP status, headers and raw body (the same response: no second request).
+    pub async fn invoke_with_metadata<T, C>(
+        &self,
+        operation: &Operation,
+        params: Params,
+        options: &CallOptions,
+        check: SuccessCheck<T>,
+    ) -> Result<Response<T>, Error<C>>
+    where
+        T: DeserializeOwned + Send,
+        C: ErrorCode,
+    {
+        self.run_to(operation, &params, options, |raw| {
+            let decoded = raw.decode_as(check)?;
+            Ok(Response::new(decoded, raw.into_metadata()))
+        })
+        .await
+        .map_err(Error::map_code)
     }
 
     /// Sends one operation and returns its 2xx response undecoded (for callers that decode it
@@ -107,13 +122,27 @@ impl Runtime {
         params: Params,
         options: &CallOptions,
     ) -> Result<RawResponse, Error> {
-        let mut output: Option<RawResponse> = None;
-        let mut keep = |raw: &RawResponse| {
+        self.run_to(operation, &params, options, |raw| {
             raw.check_envelope()?;
-            output = Some(raw.clone());
+            Ok(raw)
+        })
+        .await
+    }
+
+    /// [`Runtime::run`], keeping what `accept` makes of the 2xx response.
+    async fn run_to<R: Send>(
+        &self,
+        operation: &Operation,
+        params: &Params,
+        options: &CallOptions,
+        mut accept: impl FnMut(RawResponse) -> Result<R, Error> + Send,
+    ) -> Result<R, Error> {
+        let mut output: Option<R> = None;
+        let mut keep = |raw: RawResponse| {
+            output = Some(accept(raw)?);
             Ok(())
         };
-        self.run(operation, &params, options, &mut keep).await?;
+        self.run(operation, params, options, &mut keep).await?;
         output.ok_or_else(|| {
             Error::Construction(ConstructionError::InvalidConfig(
                 "the runtime ended a call without an answer".to_owned(),
@@ -129,7 +158,7 @@ impl Runtime {
         operation: &Operation,
         params: &Params,
         options: &CallOptions,
-        accept: &mut (dyn FnMut(&RawResponse) -> Result<(), Error> + Send),
+        accept: &mut (dyn FnMut(RawResponse) -> Result<(), Error> + Send),
     ) -> Result<(), Error> {
         let span = tracing::info_span!(
             "alibabacloud.call",
@@ -173,13 +202,19 @@ impl Runtime {
         params: &Params,
         options: &CallOptions,
         deadline: Option<OperationDeadline>,
-        accept: &mut (dyn FnMut(&RawResponse) -> Result<(), Error> + Send),
+        accept: &mut (dyn FnMut(RawResponse) -> Result<(), Error> + Send),
     ) -> Result<(), Error> {
         let config = &self.inner.config;
         let target = self.inner.target.as_ref().map_err(|e| e.clone())?;
         let endpoint = &target.endpoint;
         let retry = options.retry.as_ref().unwrap_or(&config.retry);
         let attempt_timeout = options.attempt_timeout.unwrap_or(config.timeouts.attempt);
+        let connect_timeout = options.connect_timeout.unwrap_or(config.timeouts.connect);
+        let read_timeout = options.read_timeout.unwrap_or(config.timeouts.read);
+        // The transport applies the call's connect and read timeouts when it overrides them.
+        let timeout_overrides = (options.connect_timeout.is_some()
+            || options.read_timeout.is_some())
+        .then(|| RequestTimeouts::new(options.connect_timeout, options.read_timeout));
         let idempotent = operation.operation_type.is_idempotent();
         let call_span = tracing::Span::current();
         // The error of the previous attempt: what the caller gets if the operation timeout
@@ -200,7 +235,10 @@ impl Runtime {
                 &credentials,
                 operation.secret_response_fields,
             );
-            let request = build_request(operation, params, target, &credentials, config)?;
+            let mut request = build_request(operation, params, target, &credentials, config)?;
+            if let Some(timeouts) = timeout_overrides {
+                request.extensions_mut().insert(timeouts);
+            }
             let span = tracing::debug_span!(
                 "alibabacloud.attempt",
                 attempt,
@@ -236,7 +274,8 @@ impl Runtime {
             span.record("elapsed_ms", elapsed_ms(started));
             call_span.record("attempts", attempt);
             let sent = match sent {
-                Some(result) => result.map_err(|e| transport_error(e, config)),
+                Some(result) => result
+                    .map_err(|e| transport_error(e, endpoint, (connect_timeout, read_timeout))),
                 None if operation_ends_first => {
                     return Err(operation_timeout(deadline, last_error));
                 }
@@ -256,16 +295,17 @@ impl Runtime {
                             .and_then(crate::retry::parse_retry_after);
                     let error = if parts.status.is_success() {
                         let raw = RawResponse::new(status, parts.headers, body, secrets);
-                        match accept(&raw) {
+                        // Checked for secrets only when someone listens. Recorded before the
+                        // body is read; an error that follows records its own.
+                        if !(span.is_disabled() && call_span.is_disabled())
+                            && let Some(id) = raw.loggable_request_id()
+                        {
+                            span.record("request_id", id);
+                            call_span.record("request_id", id);
+                        }
+                        match accept(raw) {
                             Ok(()) => {
                                 call_span.record("status", status);
-                                // Checked for secrets only when someone listens.
-                                if !(span.is_disabled() && call_span.is_disabled())
-                                    && let Some(id) = raw.loggable_request_id()
-                                {
-                                    span.record("request_id", id);
-                                    call_span.record("request_id", id);
-                                }
                                 return Ok(());
                             }
                             Err(error) => error,
@@ -276,15 +316,7 @@ impl Runtime {
                     if let Some(id) = error.request_id() {
                         span.record("request_id", id);
                     }
-                    let kind = match error.as_service_error().map(ServiceError::code_str) {
-                        Some(code) if is_throttling_code(code) => Some(RetryKind::Throttled),
-                        _ if status >= 500 => Some(RetryKind::ServerError),
-                        // A 2xx body saying `"Success": false` with a server error code.
-                        Some(code) if status < 300 && is_server_error_code(code) => {
-                            Some(RetryKind::ServerError)
-                        }
-                        _ => None,
-                    };
+                    let kind = crate::metadata::retry_kind(&error);
                     let retry_after = error
                         .as_service_error()
                         .and_then(ServiceError::retry_after)
@@ -292,14 +324,7 @@ impl Runtime {
                     (error, kind, retry_after)
                 }
                 Err(error) => {
-                    let kind = match &error {
-                        Error::Dispatch(d) if d.is_connect() => Some(RetryKind::NotSent),
-                        Error::Timeout(t) if t.kind() == TimeoutKind::Connect => {
-                            Some(RetryKind::NotSent)
-                        }
-                        Error::Dispatch(_) | Error::Timeout(_) => Some(RetryKind::Transient),
-                        _ => None,
-                    };
+                    let kind = crate::metadata::retry_kind(&error);
                     (error, kind, None)
                 }
             };
@@ -396,21 +421,30 @@ fn elapsed_ms(started: Instant) -> u64 {
     u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-fn transport_error(error: TransportError, config: &Config) -> Error {
-    let timeouts = &config.timeouts;
+/// The error of a failed exchange with the server at `endpoint`; `timeouts` are the connect
+/// and read timeouts of the call.
+fn transport_error(
+    error: TransportError,
+    endpoint: &Endpoint,
+    timeouts: (Duration, Duration),
+) -> Error {
+    let (connect, read) = timeouts;
     match error.kind() {
         TransportErrorKind::ConnectTimeout => Error::Timeout(
-            TimeoutError::new(TimeoutKind::Connect, Some(timeouts.connect)).with_source(error),
+            TimeoutError::new(TimeoutKind::Connect, Some(connect))
+                .with_target(endpoint.host_port())
+                .with_source(error.into_source()),
         ),
         TransportErrorKind::ReadTimeout => Error::Timeout(
-            TimeoutError::new(TimeoutKind::Read, Some(timeouts.read)).with_source(error),
+            TimeoutError::new(TimeoutKind::Read, Some(read))
+                .with_target(endpoint.host_port())
+                .with_source(error.into_source()),
         ),
-        TransportErrorKind::Connect => {
-            let message = error.to_string();
-            Error::Dispatch(DispatchError::new(message, true).with_source(error))
-        }
         TransportErrorKind::Request => {
-            Error::Construction(ConstructionError::InvalidConfig(error.to_string()))
+            Error::Construction(ConstructionError::InvalidConfig(format!(
+                "the transport could not send the request: {}",
+                crate::transport::error_chain(&*error.into_source())
+            )))
         }
         TransportErrorKind::BodyTooLarge => {
             let source = std::error::Error::source(&error)
@@ -428,10 +462,7 @@ fn transport_error(error: TransportError, config: &Config) -> Error {
                 }
             }
         }
-        _ => {
-            let message = error.to_string();
-            Error::Dispatch(DispatchError::new(message, false).with_source(error))
-        }
+        _ => Error::Dispatch(crate::transport::dispatch_error(error, endpoint)),
     }
 }
 

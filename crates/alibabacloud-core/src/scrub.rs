@@ -423,19 +423,6 @@ fn unescape(raw: &[u8]) -> Option<String> {
     serde_json::from_slice(&quoted).ok()
 }
 
-/// Text about a failure that may quote what it failed on (a decoder's message), kept as the
-/// `source()` of an error once scrubbed, instead of the original error.
-#[derive(Debug)]
-pub(crate) struct Described(pub(crate) String);
-
-impl std::fmt::Display for Described {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Described {}
-
 #[cfg(test)]
 mod tests {
     use super::*;

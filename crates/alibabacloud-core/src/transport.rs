@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-use crate::error::BoxError;
+use crate::endpoint::{Endpoint, Scheme};
+use crate::error::{BoxError, DispatchError, DispatchErrorKind};
 
 /// A request ready to send: method, URL, headers and body.
 pub type HttpRequest = http::Request<Bytes>;
@@ -112,7 +113,8 @@ impl fmt::Display for TransportError {
             TransportErrorKind::Request => "invalid request",
             TransportErrorKind::BodyTooLarge => "response too large",
         };
-        write!(f, "{what}: {}", error_chain(&*self.source))
+        // The cause is the `source()`, not repeated here.
+        f.write_str(what)
     }
 }
 
@@ -205,34 +207,139 @@ impl BodyTooLarge {
     }
 }
 
+/// The connect and read timeouts of one call, when it overrides the client's
+/// ([`CallOptions::connect_timeout`](crate::CallOptions::connect_timeout),
+/// [`CallOptions::read_timeout`](crate::CallOptions::read_timeout)): the runtime puts them in
+/// the request's extensions, where a transport finds them with
+/// `request.extensions().get::<RequestTimeouts>()`. Absent when the call keeps the client's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct RequestTimeouts {
+    /// The connect timeout of this call, when it overrides the transport's.
+    pub connect: Option<Duration>,
+    /// The read timeout of this call, when it overrides the transport's.
+    pub read: Option<Duration>,
+}
+
+impl RequestTimeouts {
+    /// Overrides of the connect and read timeouts (`None` keeps the transport's).
+    pub fn new(connect: Option<Duration>, read: Option<Duration>) -> Self {
+        RequestTimeouts { connect, read }
+    }
+}
+
+/// How many clients with other timeouts than its own a [`ReqwestTransport`] keeps.
+const MAX_TIMEOUT_CLIENTS: usize = 8;
+
 /// The default transport, on `reqwest` (HTTP/1.1 and HTTP/2, rustls by default).
+///
+/// A call that overrides the connect or read timeout ([`RequestTimeouts`]) goes through a
+/// client built with those timeouts, kept for the next calls that ask for the same (each has
+/// its own connection pool; at most 8 are kept, as the official SDKs keep one HTTP client per
+/// set of runtime options). A transport on a client of yours
+/// ([`ReqwestTransport::from_client`]) cannot rebuild it: there, the overrides bound the wait
+/// for the response headers (connect plus read timeout) and for each part of the body (read
+/// timeout), around the client's own timeouts, which they can shorten but not lengthen.
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
     settings: TransportSettings,
+    /// Clients built for other `(connect, read)` timeouts; `None` for a client of the user's.
+    others: Option<Arc<std::sync::Mutex<Vec<TimeoutClient>>>>,
+}
+
+/// A client built for other timeouts than the transport's own.
+#[derive(Debug)]
+struct TimeoutClient {
+    connect: Duration,
+    read: Duration,
+    client: reqwest::Client,
+}
+
+/// Limits put around a user's client for a call that overrides its timeouts.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    /// Until the response headers arrive: connect plus read.
+    headers: Duration,
+    /// For each part of the body.
+    read: Duration,
 }
 
 impl ReqwestTransport {
     /// A transport with the given timeouts.
     pub fn new(settings: TransportSettings) -> Result<Self, TransportError> {
-        let client = reqwest::Client::builder()
-            .connect_timeout(settings.connect_timeout)
-            .read_timeout(settings.read_timeout)
-            .pool_idle_timeout(Duration::from_secs(60))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
-        Ok(ReqwestTransport { client, settings })
+        let client = Self::build_client(settings.connect_timeout, settings.read_timeout)?;
+        Ok(ReqwestTransport {
+            client,
+            settings,
+            others: Some(Arc::default()),
+        })
     }
 
-    /// A transport on a `reqwest::Client` the user built (its timeouts apply).
+    /// A transport on a `reqwest::Client` the user built (its timeouts apply; `settings` should
+    /// say what they are).
     pub fn from_client(client: reqwest::Client, settings: TransportSettings) -> Self {
-        ReqwestTransport { client, settings }
+        ReqwestTransport {
+            client,
+            settings,
+            others: None,
+        }
     }
 
     /// The timeouts this transport was built with.
     pub fn settings(&self) -> &TransportSettings {
         &self.settings
+    }
+
+    fn build_client(connect: Duration, read: Duration) -> Result<reqwest::Client, TransportError> {
+        reqwest::Client::builder()
+            .connect_timeout(connect)
+            .read_timeout(read)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| TransportError::new(TransportErrorKind::Request, e))
+    }
+
+    /// The client for a call with these overrides: `None` for the transport's own client,
+    /// else a client built for them (or the user's client with bounds around it).
+    fn client_for(
+        &self,
+        overrides: RequestTimeouts,
+    ) -> Result<(Option<reqwest::Client>, Option<Bounds>), TransportError> {
+        let connect = overrides.connect.unwrap_or(self.settings.connect_timeout);
+        let read = overrides.read.unwrap_or(self.settings.read_timeout);
+        if (connect, read) == (self.settings.connect_timeout, self.settings.read_timeout) {
+            return Ok((None, None));
+        }
+        let Some(others) = &self.others else {
+            let bounds = Bounds {
+                headers: connect.saturating_add(read),
+                read,
+            };
+            return Ok((None, Some(bounds)));
+        };
+        // A poisoned lock only means another call panicked while holding it: the list is
+        // still a list of valid clients.
+        let mut others = others
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = others
+            .iter()
+            .find(|c| (c.connect, c.read) == (connect, read))
+        {
+            return Ok((Some(found.client.clone()), None));
+        }
+        let client = Self::build_client(connect, read)?;
+        if others.len() >= MAX_TIMEOUT_CLIENTS {
+            others.remove(0);
+        }
+        others.push(TimeoutClient {
+            connect,
+            read,
+            client: client.clone(),
+        });
+        Ok((Some(client), None))
     }
 
     fn classify(error: reqwest::Error) -> TransportError {
@@ -254,16 +361,37 @@ impl ReqwestTransport {
     }
 }
 
+/// The error of a bound put around a user's client.
+fn bound_elapsed(limit: Duration) -> TransportError {
+    TransportError::new(
+        TransportErrorKind::ReadTimeout,
+        format!("no answer within {limit:?} (the call's connect and read timeouts)"),
+    )
+}
+
 impl HttpTransport for ReqwestTransport {
     fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
+        let overrides = request.extensions().get::<RequestTimeouts>().copied();
         Box::pin(async move {
+            let (chosen, bounds) = match overrides {
+                Some(overrides) => self.client_for(overrides)?,
+                None => (None, None),
+            };
+            let client = chosen.as_ref().unwrap_or(&self.client);
             let request = reqwest::Request::try_from(request.map(reqwest::Body::from))
                 .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
-            let response = self.client.execute(request).await.map_err(Self::classify)?;
+            let response = match bounds {
+                None => client.execute(request).await,
+                Some(bounds) => tokio::time::timeout(bounds.headers, client.execute(request))
+                    .await
+                    .map_err(|_| bound_elapsed(bounds.headers))?,
+            }
+            .map_err(Self::classify)?;
             let status = response.status();
             let version = response.version();
             let headers = response.headers().clone();
-            let body = read_body(response, self.settings.max_body_size)
+            let read_bound = bounds.map(|b| b.read);
+            let body = read_body(response, self.settings.max_body_size, read_bound)
                 .await
                 .map_err(|e| match e {
                     BodyError::TooLarge(limit) => {
@@ -294,19 +422,29 @@ enum BodyError {
     Read(TransportError),
 }
 
-/// Reads a whole body, refusing one longer than `limit` bytes (announced or streamed).
-async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Bytes, BodyError> {
+/// Reads a whole body, refusing one longer than `limit` bytes (announced or streamed); with
+/// `read_bound`, each part must arrive within it.
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: usize,
+    read_bound: Option<Duration>,
+) -> Result<Bytes, BodyError> {
     let announced = response.content_length().unwrap_or(0);
     if usize::try_from(announced).map_or(true, |n| n > limit) {
         return Err(BodyError::TooLarge(limit));
     }
     let mut first: Option<Bytes> = None;
     let mut rest: Vec<u8> = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| BodyError::Read(ReqwestTransport::classify(e)))?
-    {
+    loop {
+        let next = match read_bound {
+            None => response.chunk().await,
+            Some(bound) => tokio::time::timeout(bound, response.chunk())
+                .await
+                .map_err(|_| BodyError::Read(bound_elapsed(bound)))?,
+        };
+        let Some(chunk) = next.map_err(|e| BodyError::Read(ReqwestTransport::classify(e)))? else {
+            break;
+        };
         let received = first.as_ref().map_or(0, Bytes::len) + rest.len() + chunk.len();
         if received > limit {
             return Err(BodyError::TooLarge(limit));
@@ -396,5 +534,215 @@ impl HttpTransport for CannedTransport {
         *response.status_mut() = self.status;
         *response.headers_mut() = self.headers.clone();
         Box::pin(std::future::ready(Ok(response)))
+    }
+}
+
+/// Turns a transport failure into the [`DispatchError`] of a call to `endpoint`: it names the
+/// server (`host:port`) and what failed (DNS, connection, TLS, or the connection after the
+/// request was sent), with a hint for a TLS failure against a plain-HTTP server. The
+/// transport's cause becomes the `source()`, not part of the message.
+pub(crate) fn dispatch_error(error: TransportError, endpoint: &Endpoint) -> DispatchError {
+    let connect = error.kind() != TransportErrorKind::Io;
+    let target = endpoint.host_port();
+    let cause = NetworkCause::of(&*error.source);
+    let (kind, mut message) = if !connect {
+        (
+            DispatchErrorKind::Io,
+            format!("the connection to {target} failed after the request was sent"),
+        )
+    } else {
+        match cause {
+            NetworkCause::Dns => (
+                DispatchErrorKind::Dns,
+                format!(
+                    "could not resolve the host `{}` (DNS lookup failed; port {})",
+                    endpoint.host(),
+                    endpoint.port()
+                ),
+            ),
+            NetworkCause::Tls { .. } => (
+                DispatchErrorKind::Tls,
+                format!("TLS handshake with {target} failed"),
+            ),
+            NetworkCause::Refused => (
+                DispatchErrorKind::Connect,
+                format!("could not connect to {target}: connection refused"),
+            ),
+            NetworkCause::Other => (
+                DispatchErrorKind::Connect,
+                format!("could not connect to {target}"),
+            ),
+        }
+    };
+    if let NetworkCause::Tls { plain_http: true } = cause
+        && endpoint.scheme() == Scheme::Https
+    {
+        message.push_str(&format!(
+            "; the server does not seem to speak TLS: if it serves plain HTTP, set the endpoint to `http://{}`",
+            endpoint.authority()
+        ));
+    }
+    DispatchError::new(message, connect)
+        .with_kind(kind)
+        .with_target(target)
+        .with_source(error.into_source())
+}
+
+/// What the cause chain of a failed connection says, as far as it can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NetworkCause {
+    Dns,
+    /// `plain_http`: the server answered the handshake with something that is not TLS.
+    Tls {
+        plain_http: bool,
+    },
+    Refused,
+    Other,
+}
+
+impl NetworkCause {
+    /// Reads the cause chain: the network libraries expose no typed cause for DNS and TLS
+    /// failures, so their messages (hyper's "dns error", rustls's and OpenSSL's handshake
+    /// messages) are read, and the I/O error kinds.
+    fn of(error: &(dyn std::error::Error + 'static)) -> Self {
+        let mut found = NetworkCause::Other;
+        let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+        while let Some(e) = current {
+            if let Some(io) = e.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::ConnectionRefused
+            {
+                found = NetworkCause::Refused;
+            }
+            let text = e.to_string();
+            let lower = text.to_ascii_lowercase();
+            if lower.contains("dns error") || lower.contains("failed to lookup address") {
+                return NetworkCause::Dns;
+            }
+            // rustls reading an HTTP answer as a TLS record; OpenSSL's and SChannel's words for it.
+            if text.contains("InvalidContentType")
+                || lower.contains("corrupt message")
+                || lower.contains("wrong version number")
+                || lower.contains("packet length too long")
+                || lower.contains("http request")
+            {
+                return NetworkCause::Tls { plain_http: true };
+            }
+            if lower.contains("tls")
+                || lower.contains("ssl")
+                || lower.contains("certificate")
+                || lower.contains("handshake")
+            {
+                found = NetworkCause::Tls { plain_http: false };
+            }
+            current = e.source();
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error with `outer` whose cause is `inner`, as hyper-util and reqwest nest them.
+    #[derive(Debug)]
+    struct Nested(&'static str, std::io::Error);
+
+    impl fmt::Display for Nested {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Nested {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.1)
+        }
+    }
+
+    fn connect_failure(outer: &'static str, inner: std::io::Error) -> TransportError {
+        TransportError::new(TransportErrorKind::Connect, Nested(outer, inner))
+    }
+
+    #[test]
+    fn dispatch_errors_name_the_server_and_the_failure() {
+        let endpoint = Endpoint::parse("quickbi-public.cn-hangzou.aliyuncs.com").unwrap();
+        let dns = dispatch_error(
+            connect_failure(
+                "dns error",
+                std::io::Error::other(
+                    "failed to lookup address information: Name or service not known",
+                ),
+            ),
+            &endpoint,
+        );
+        assert_eq!(dns.kind(), DispatchErrorKind::Dns);
+        assert_eq!(
+            dns.to_string(),
+            "could not resolve the host `quickbi-public.cn-hangzou.aliyuncs.com` (DNS lookup failed; port 443)"
+        );
+        assert_eq!(
+            dns.target(),
+            Some("quickbi-public.cn-hangzou.aliyuncs.com:443")
+        );
+        assert!(dns.is_connect());
+
+        let local = Endpoint::parse("https://127.0.0.1:8080").unwrap();
+        let refused = dispatch_error(
+            connect_failure(
+                "tcp connect error",
+                std::io::Error::from(std::io::ErrorKind::ConnectionRefused),
+            ),
+            &local,
+        );
+        assert_eq!(refused.kind(), DispatchErrorKind::Connect);
+        assert_eq!(
+            refused.to_string(),
+            "could not connect to 127.0.0.1:8080: connection refused"
+        );
+
+        let plain_http = dispatch_error(
+            connect_failure(
+                "client error (Connect)",
+                std::io::Error::other("received corrupt message of type InvalidContentType"),
+            ),
+            &local,
+        );
+        assert_eq!(plain_http.kind(), DispatchErrorKind::Tls);
+        assert!(
+            plain_http
+                .to_string()
+                .ends_with("set the endpoint to `http://127.0.0.1:8080`"),
+            "{plain_http}"
+        );
+
+        let certificate = dispatch_error(
+            connect_failure(
+                "client error (Connect)",
+                std::io::Error::other("invalid peer certificate: UnknownIssuer"),
+            ),
+            &local,
+        );
+        assert_eq!(certificate.kind(), DispatchErrorKind::Tls);
+        assert_eq!(
+            certificate.to_string(),
+            "TLS handshake with 127.0.0.1:8080 failed"
+        );
+
+        let reset = dispatch_error(
+            TransportError::new(
+                TransportErrorKind::Io,
+                std::io::Error::from(std::io::ErrorKind::ConnectionReset),
+            ),
+            &local,
+        );
+        assert_eq!(reset.kind(), DispatchErrorKind::Io);
+        assert!(!reset.is_connect());
+        assert_eq!(
+            reset.to_string(),
+            "the connection to 127.0.0.1:8080 failed after the request was sent"
+        );
+        // The cause is the source, not repeated in the message.
+        assert!(std::error::Error::source(&reset).is_some());
     }
 }

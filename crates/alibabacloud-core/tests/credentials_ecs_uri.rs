@@ -521,6 +521,18 @@ async fn flooding_server(announce: bool) -> (String, Arc<AtomicUsize>) {
     (url, sent)
 }
 
+/// The error and its causes, as a report prints them: the message of each level once.
+fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn endless_bodies_are_cut_at_one_mebibyte_with_an_error_naming_the_url() {
     const LIMIT: &str = "larger than 1048576 bytes (1 MiB)";
@@ -531,7 +543,7 @@ async fn endless_bodies_are_cut_at_one_mebibyte_with_an_error_naming_the_url() {
         let provider = CredentialsUriProvider::new(&uri, &config_of(&[])).unwrap();
         let started = Instant::now();
         let error = provider.provide_credentials().await.unwrap_err();
-        let text = error.to_string();
+        let text = chain(&error);
         assert_eq!(error.kind(), CredentialsErrorKind::ProviderFailed);
         assert!(text.contains(LIMIT), "{text}");
         assert!(text.contains(&format!("{url}/creds")), "{text}");
@@ -550,7 +562,7 @@ async fn endless_bodies_are_cut_at_one_mebibyte_with_an_error_naming_the_url() {
             .provide_credentials()
             .await
             .unwrap_err();
-        let text = error.to_string();
+        let text = chain(&error);
         assert!(text.contains(LIMIT), "{text}");
         assert!(text.contains(&format!("{url}/latest/api/token")), "{text}");
         assert!(!text.contains("did not answer"), "{text}");
@@ -558,13 +570,15 @@ async fn endless_bodies_are_cut_at_one_mebibyte_with_an_error_naming_the_url() {
         // STS.
         let (url, _) = flooding_server(announce).await;
         let provider = RamRoleArnProvider::new(
-            SharedCredentialsProvider::new(Credentials::new("LTAIsource", "SourceSecret0009")),
+            SharedCredentialsProvider::new(
+                Credentials::new("LTAIsource", "SourceSecret0009").unwrap(),
+            ),
             AssumeRoleSettings::new("acs:ram::1:role/r"),
             &config_of(&[]).with_sts_endpoint(&url),
         )
         .unwrap();
         let error = provider.provide_credentials().await.unwrap_err();
-        let text = error.to_string();
+        let text = chain(&error);
         assert!(text.contains(LIMIT), "{text}");
         assert!(text.contains(&url), "{text}");
     }

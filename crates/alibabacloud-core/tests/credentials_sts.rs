@@ -76,7 +76,7 @@ async fn assume_role_is_signed_verified_cached_and_refreshed() {
     let clock = SharedClock::now();
     let emulator = emulator(&clock).await;
     let config = config(&emulator, &clock);
-    let provider = role_provider(Credentials::new(SOURCE_ID, SOURCE_SECRET), &config);
+    let provider = role_provider(Credentials::new(SOURCE_ID, SOURCE_SECRET).unwrap(), &config);
     let hour = Duration::from_secs(3600);
 
     emulator.script_for("AssumeRole", sts_reply("STS.first", clock.now() + hour));
@@ -183,6 +183,7 @@ async fn sts_source_credentials_send_their_token_and_errors_never_show_it() {
     let emulator = emulator(&clock).await;
     let config = config(&emulator, &clock);
     let source = Credentials::new("STS.sourceid", "StsSourceSecret0004")
+        .unwrap()
         .with_security_token("StsSourceToken0005");
     let provider = role_provider(source, &config);
     emulator.script_for(
@@ -211,6 +212,7 @@ async fn sts_source_credentials_send_their_token_and_errors_never_show_it() {
     // A wrong secret: the gateway's SignatureDoesNotMatch quotes the string to sign, which
     // holds the token. Neither the token nor the secret may reach the error.
     let wrong = Credentials::new("STS.sourceid", "WrongSecretValue0006")
+        .unwrap()
         .with_security_token("StsSourceToken0005");
     let provider = role_provider(wrong, &config);
     let error = provider.provide_credentials().await.unwrap_err();
@@ -235,7 +237,7 @@ async fn malformed_sts_answers_name_what_is_wrong_without_quoting_it() {
     let clock = SharedClock::now();
     let emulator = emulator(&clock).await;
     let config = config(&emulator, &clock);
-    let provider = role_provider(Credentials::new(SOURCE_ID, SOURCE_SECRET), &config);
+    let provider = role_provider(Credentials::new(SOURCE_ID, SOURCE_SECRET).unwrap(), &config);
     let cases = [
         (Reply::raw(StatusCode::OK, "not json {"), "is not JSON"),
         (
@@ -370,7 +372,7 @@ async fn configuration_errors_are_reported_before_any_request() {
 
     let mut settings = AssumeRoleSettings::new(ROLE);
     settings.duration_seconds = Some(600);
-    let source = SharedCredentialsProvider::new(Credentials::new("id", "secret"));
+    let source = SharedCredentialsProvider::new(Credentials::new("id", "secret").unwrap());
     let error = RamRoleArnProvider::new(source.clone(), settings, &empty).unwrap_err();
     assert!(error.to_string().contains("at least 900"), "{error}");
 

@@ -26,6 +26,7 @@ use tokio::io::AsyncWriteExt;
 static PRODUCT: ProductEndpoints = ProductEndpoints {
     product: "Faults",
     regional: &[],
+    vpc: &[],
     rule: None,
 };
 
@@ -53,10 +54,10 @@ const MARGIN: Duration = Duration::from_secs(2);
 fn config(server: &RawServer) -> ConfigBuilder {
     Config::builder()
         .endpoint(server.endpoint())
-        .credentials_provider(Credentials::new("id", "secret"))
+        .credentials_provider(Credentials::new("id", "secret").unwrap())
         .connect_timeout(Duration::from_secs(1))
         .read_timeout(READ_TIMEOUT)
-        .operation_timeout(Some(Duration::from_secs(5)))
+        .operation_timeout(Duration::from_secs(5))
         .retry(
             RetryConfig::default()
                 .with_initial_backoff(Duration::from_millis(1))
@@ -145,7 +146,7 @@ async fn a_server_that_never_answers_hits_the_read_timeout() {
 
     // With an operation timeout shorter than the attempts, it ends the call.
     let operation = Duration::from_millis(500);
-    let rt = runtime(config(&server).operation_timeout(Some(operation)));
+    let rt = runtime(config(&server).operation_timeout(operation));
     let (err, elapsed) = call(&rt, &READ).await;
     assert!(
         matches!(&err, Error::Timeout(t) if t.kind() == TimeoutKind::Operation),
@@ -184,7 +185,7 @@ async fn a_drip_of_headers_is_cut_by_the_operation_timeout() {
     })
     .await;
     let operation = Duration::from_millis(800);
-    let rt = runtime(config(&server).operation_timeout(Some(operation)));
+    let rt = runtime(config(&server).operation_timeout(operation));
     let (err, elapsed) = call(&rt, &READ).await;
     assert!(
         matches!(&err, Error::Timeout(t) if t.kind() == TimeoutKind::Operation),
@@ -209,7 +210,7 @@ async fn a_drip_of_the_body_is_cut_by_the_attempt_timeout_and_retried() {
     })
     .await;
     let attempt = Duration::from_millis(300);
-    let rt = runtime(config(&server).attempt_timeout(Some(attempt)));
+    let rt = runtime(config(&server).attempt_timeout(attempt));
     let (err, elapsed) = call(&rt, &READ).await;
     assert!(
         matches!(&err, Error::Timeout(t) if t.kind() == TimeoutKind::Attempt),

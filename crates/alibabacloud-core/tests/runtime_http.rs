@@ -31,6 +31,7 @@ const STS_TOKEN: &str = "StsToken-do-not-leak";
 static PRODUCT: ProductEndpoints = ProductEndpoints {
     product: "Demo",
     regional: &[("cn-hangzhou", "demo.cn-hangzhou.aliyuncs.com")],
+    vpc: &[],
     rule: None,
 };
 
@@ -68,7 +69,7 @@ fn fast_retry() -> RetryConfig {
 fn config(endpoint: &str) -> ConfigBuilder {
     Config::builder()
         .endpoint(endpoint)
-        .credentials_provider(Credentials::new(ID, SECRET))
+        .credentials_provider(Credentials::new(ID, SECRET).unwrap())
         .retry(fast_retry())
 }
 
@@ -164,7 +165,9 @@ async fn sts_credentials_sign_the_token() {
             config(&server.endpoint())
                 .signature_version(style)
                 .credentials_provider(
-                    Credentials::new(STS_ID, STS_SECRET).with_security_token(STS_TOKEN),
+                    Credentials::new(STS_ID, STS_SECRET)
+                        .unwrap()
+                        .with_security_token(STS_TOKEN),
                 ),
         );
         rt.invoke_raw(&READ, params(), &CallOptions::new())
@@ -189,7 +192,8 @@ async fn sts_credentials_sign_the_token() {
 async fn a_wrong_secret_is_a_service_error_that_never_shows_the_secret() {
     let server = emulator().await;
     let rt = runtime(
-        config(&server.endpoint()).credentials_provider(Credentials::new(ID, "wrong-secret")),
+        config(&server.endpoint())
+            .credentials_provider(Credentials::new(ID, "wrong-secret").unwrap()),
     );
     let err = rt
         .invoke_raw(&READ, params(), &CallOptions::new())
@@ -419,7 +423,7 @@ async fn the_operation_timeout_bounds_the_whole_call() {
         .invoke_raw(
             &READ,
             params(),
-            &CallOptions::new().operation_timeout(Some(Duration::from_millis(300))),
+            &CallOptions::new().operation_timeout(Duration::from_millis(300)),
         )
         .await
         .unwrap_err();
@@ -436,7 +440,7 @@ async fn the_operation_timeout_bounds_the_whole_call() {
     rt.invoke_raw(
         &READ,
         params(),
-        &CallOptions::new().attempt_timeout(Some(Duration::from_millis(200))),
+        &CallOptions::new().attempt_timeout(Duration::from_millis(200)),
     )
     .await
     .unwrap();
@@ -615,7 +619,7 @@ async fn missing_credentials_and_endpoints_fail_before_any_io() {
     let rt = Runtime::new(
         Config::builder()
             .region("eu-west-1")
-            .credentials_provider(Credentials::new(ID, SECRET))
+            .credentials_provider(Credentials::new(ID, SECRET).unwrap())
             .build()
             .unwrap(),
         &PRODUCT,
@@ -637,7 +641,7 @@ async fn missing_credentials_and_endpoints_fail_before_any_io() {
 async fn the_operation_timeout_keeps_the_real_error() {
     let server = emulator().await;
     let rt = runtime(config(&server.endpoint()));
-    let options = CallOptions::new().operation_timeout(Some(Duration::from_millis(500)));
+    let options = CallOptions::new().operation_timeout(Duration::from_millis(500));
 
     // A wait the operation timeout cannot fit: the throttling error comes back at once,
     // with its code and request id, instead of a bare timeout after sleeping into it.
@@ -712,15 +716,15 @@ async fn durations_too_long_for_the_clock_are_no_limit() {
         config(&server.endpoint())
             .connect_timeout(Duration::MAX)
             .read_timeout(Duration::MAX)
-            .attempt_timeout(Some(Duration::MAX))
-            .operation_timeout(Some(Duration::MAX)),
+            .attempt_timeout(Duration::MAX)
+            .operation_timeout(Duration::MAX),
     );
     rt.invoke_raw(&READ, params(), &CallOptions::new())
         .await
         .unwrap();
     let options = CallOptions::new()
-        .operation_timeout(Some(Duration::MAX))
-        .attempt_timeout(Some(Duration::MAX));
+        .operation_timeout(Duration::MAX)
+        .attempt_timeout(Duration::MAX);
     let default = runtime(config(&server.endpoint()));
     default.invoke_raw(&READ, params(), &options).await.unwrap();
 
@@ -732,7 +736,7 @@ async fn durations_too_long_for_the_clock_are_no_limit() {
         .with_max_retry_after(Duration::MAX);
     let options = CallOptions::new()
         .retry(huge)
-        .operation_timeout(Some(Duration::from_secs(5)));
+        .operation_timeout(Duration::from_secs(5));
     for reply in [
         Reply::service_unavailable(),
         Reply::throttling().header("x-acs-retry-after", u64::MAX.to_string()),
@@ -813,4 +817,40 @@ async fn a_post_without_a_body_says_content_length_0_on_the_wire() {
         request.head
     );
     assert_eq!(request.header("content-length"), None, "{}", request.head);
+}
+
+#[tokio::test]
+async fn per_call_read_timeouts_apply_to_a_transport_on_the_users_client() {
+    let server = emulator().await;
+    // A client of the user's without timeouts of its own: the transport cannot rebuild it, so
+    // the call's timeouts bound it from outside (connect + read for the headers).
+    let transport = ReqwestTransport::from_client(
+        reqwest::Client::new(),
+        TransportSettings::new(Duration::from_millis(100), Duration::from_secs(30)),
+    );
+    let rt = runtime(
+        config(&server.endpoint())
+            .transport(transport)
+            .retry(RetryConfig::disabled()),
+    );
+    server.script(Reply::hang());
+    let started = Instant::now();
+    let options = CallOptions::new().read_timeout(Duration::from_millis(200));
+    let err = rt.invoke_raw(&READ, params(), &options).await.unwrap_err();
+    let Error::Timeout(timeout) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(timeout.kind(), TimeoutKind::Read);
+    assert_eq!(timeout.after(), Some(Duration::from_millis(200)));
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(3),
+        "{elapsed:?}"
+    );
+
+    // Without an override the user's client decides: the scripted delay is waited out.
+    server.script(Reply::delay(Duration::from_millis(400)));
+    rt.invoke_raw(&READ, params(), &CallOptions::new())
+        .await
+        .unwrap();
 }

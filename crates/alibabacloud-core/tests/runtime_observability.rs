@@ -23,6 +23,7 @@ const TICKET: &str = "a27a9aec-1111-2222-bd40-1a21ea41d7c5";
 static PRODUCT: ProductEndpoints = ProductEndpoints {
     product: "quickbi-public",
     regional: &[],
+    vpc: &[],
     rule: None,
 };
 
@@ -90,7 +91,9 @@ async fn logs_have_spans_with_fields_and_no_secrets() {
                 .endpoint(server.endpoint())
                 .signature_version(style)
                 .credentials_provider(
-                    Credentials::new(STS_ID, STS_SECRET).with_security_token(STS_TOKEN),
+                    Credentials::new(STS_ID, STS_SECRET)
+                        .unwrap()
+                        .with_security_token(STS_TOKEN),
                 )
                 .retry(RetryConfig::default().with_initial_backoff(Duration::from_millis(1)))
                 .build()
@@ -109,7 +112,9 @@ async fn logs_have_spans_with_fields_and_no_secrets() {
             rt.config()
                 .to_builder()
                 .credentials_provider(
-                    Credentials::new(STS_ID, "wrong").with_security_token(STS_TOKEN),
+                    Credentials::new(STS_ID, "wrong")
+                        .unwrap()
+                        .with_security_token(STS_TOKEN),
                 )
                 .build()
                 .unwrap(),

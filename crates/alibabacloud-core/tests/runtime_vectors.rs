@@ -22,6 +22,7 @@ const NONCE: &str = "0123456789abcdef0123456789abcdef";
 static BSS: ProductEndpoints = ProductEndpoints {
     product: "BssOpenApi",
     regional: &[("cn-hangzhou", "business.aliyuncs.com")],
+    vpc: &[],
     rule: Some(EndpointRule {
         by_prefix: &[("cn-", "business.aliyuncs.com")],
         default: Some("business.ap-southeast-1.aliyuncs.com"),
@@ -31,6 +32,7 @@ static BSS: ProductEndpoints = ProductEndpoints {
 static QUICKBI: ProductEndpoints = ProductEndpoints {
     product: "quickbi-public",
     regional: &[("cn-hangzhou", "quickbi-public.cn-hangzhou.aliyuncs.com")],
+    vpc: &[],
     rule: None,
 };
 
@@ -107,7 +109,7 @@ async fn v3_3_query_cash_coupons() {
         &BSS,
         &QUERY_CASH_COUPONS,
         cash_coupon_params(),
-        Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+        Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap(),
         SignatureVersion::Acs3HmacSha256,
     )
     .await;
@@ -135,6 +137,7 @@ async fn v3_3_query_cash_coupons_sts() {
         &QUERY_CASH_COUPONS,
         cash_coupon_params(),
         Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+            .unwrap()
             .with_security_token("TestSecurityToken"),
         SignatureVersion::Acs3HmacSha256,
     )
@@ -165,7 +168,7 @@ async fn v3_3_query_ticket_info() {
         &QUICKBI,
         &QUERY_TICKET_INFO,
         params,
-        Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+        Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap(),
         SignatureVersion::Acs3HmacSha256,
     )
     .await;
@@ -190,7 +193,7 @@ async fn v1_3_query_cash_coupons_hmac_sha1() {
         &BSS,
         &QUERY_CASH_COUPONS,
         params,
-        Credentials::new("testid", "testsecret"),
+        Credentials::new("testid", "testsecret").unwrap(),
         SignatureVersion::HmacSha1,
     )
     .await;
@@ -231,6 +234,7 @@ async fn signed_requests_and_outputs_never_show_the_signature_or_token_in_debug(
         .region("cn-hangzhou")
         .credentials_provider(
             Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+                .unwrap()
                 .with_security_token("TestSecurityToken"),
         )
         .time_source(FixedTimeSource(vector_time()))

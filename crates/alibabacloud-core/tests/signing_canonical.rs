@@ -190,25 +190,29 @@ fn fast_path_agrees_with_the_canonical_string() {
             vec![],
             vec![],
             SignableBody::Empty,
-            Credentials::new("id", "s"),
+            Credentials::new("id", "s").unwrap(),
         ),
         (
             vec![("a", "1")],
             vec![("Host", "h"), ("X-ACS-Action", "A"), ("x-acs-action", "B")],
             SignableBody::Bytes(b"{\"a\":1}"),
-            Credentials::new("id", "s").with_security_token(long_token.as_str()),
+            Credentials::new("id", "s")
+                .unwrap()
+                .with_security_token(long_token.as_str()),
         ),
         (
             query.clone(),
             many.clone(),
             SignableBody::Bytes(long_value.as_bytes()),
-            Credentials::new("id", "s"),
+            Credentials::new("id", "s").unwrap(),
         ),
         (
             query,
             vec![("x-acs-long", long_value.as_str()), ("host", "h")],
             SignableBody::Empty,
-            Credentials::new("id", "s").with_security_token(long_token.as_str()),
+            Credentials::new("id", "s")
+                .unwrap()
+                .with_security_token(long_token.as_str()),
         ),
     ];
     for (query, headers, body, credentials) in cases {

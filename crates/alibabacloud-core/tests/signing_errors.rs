@@ -28,7 +28,7 @@ fn sign_with(
 }
 
 fn plain() -> Credentials {
-    Credentials::new("id", "secret")
+    Credentials::new("id", "secret").unwrap()
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn bad_nonce_and_credentials() {
             name: "x-acs-signature-nonce".to_owned()
         }
     );
-    let bad_id = Credentials::new("id\n", "secret");
+    let bad_id = Credentials::new("id\n", "secret").unwrap();
     let err = sign_with(&[], SignableBody::Empty, &bad_id, "n").unwrap_err();
     assert_eq!(
         err,

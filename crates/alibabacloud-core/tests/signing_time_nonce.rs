@@ -86,7 +86,7 @@ fn nonces_are_32_lower_case_hex_and_unique() {
 
 #[test]
 fn the_signer_uses_the_given_time_and_nonce_only() {
-    let credentials = Credentials::new("id", "secret");
+    let credentials = Credentials::new("id", "secret").unwrap();
     let time = UNIX_EPOCH + Duration::from_secs(1_704_067_200);
     let params = SigningParams::new(&credentials, time, "fixed-nonce");
     let request = SignableRequest {

@@ -37,7 +37,7 @@ const V3_1_SIGNATURE: &str = "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15
 
 #[test]
 fn v3_1_documentation_example_through_the_signer() {
-    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret");
+    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap();
     let params = SigningParams::new(
         &credentials,
         at("2023-10-26T10:22:32Z"),
@@ -219,7 +219,7 @@ fn v3_3(
 
 #[test]
 fn v3_3_query_cash_coupons() {
-    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret");
+    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap();
     let (canonical, authorization) = v3_3(
         "business.aliyuncs.com",
         "QueryCashCoupons",
@@ -242,6 +242,7 @@ fn v3_3_query_cash_coupons() {
 #[test]
 fn v3_3_query_cash_coupons_with_sts() {
     let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+        .unwrap()
         .with_security_token("TestSecurityToken");
     let (canonical, authorization) = v3_3(
         "business.aliyuncs.com",
@@ -268,6 +269,7 @@ fn v3_3_query_cash_coupons_with_sts() {
 #[test]
 fn v3_3_sts_output_headers() {
     let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+        .unwrap()
         .with_security_token("TestSecurityToken");
     let params = SigningParams::new(&credentials, at("2024-01-01T00:00:00Z"), "n");
     let request = SignableRequest {
@@ -300,7 +302,7 @@ fn v3_3_sts_output_headers() {
 
 #[test]
 fn v3_3_query_ticket_info() {
-    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret");
+    let credentials = Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap();
     let (canonical, authorization) = v3_3(
         "quickbi-public.cn-hangzhou.aliyuncs.com",
         "QueryTicketInfo",
@@ -350,7 +352,7 @@ fn v1_1_documentation_example() {
     );
 
     // Through the signer: the caller passes the operation's parameters only.
-    let credentials = Credentials::new("testid", "testsecret");
+    let credentials = Credentials::new("testid", "testsecret").unwrap();
     let params = SigningParams::new(
         &credentials,
         at("2023-03-13T08:34:30Z"),
@@ -409,7 +411,7 @@ fn v1_2_official_utility_vectors() {
 
 #[test]
 fn v1_3_query_cash_coupons_post() {
-    let credentials = Credentials::new("testid", "testsecret");
+    let credentials = Credentials::new("testid", "testsecret").unwrap();
     let params = SigningParams::new(
         &credentials,
         at("2024-01-01T00:00:00Z"),
@@ -455,7 +457,9 @@ fn v1_3_query_cash_coupons_post() {
 
 #[test]
 fn v1_with_sts_signs_and_returns_the_security_token() {
-    let credentials = Credentials::new("testid", "testsecret").with_security_token("tok en");
+    let credentials = Credentials::new("testid", "testsecret")
+        .unwrap()
+        .with_security_token("tok en");
     let params = SigningParams::new(&credentials, at("2024-01-01T00:00:00Z"), "nonce");
     let output = sign_rpc_v1("POST", &[("Action", "A")], &params).unwrap();
     assert_eq!(output.get("SecurityToken"), Some("tok en"));

@@ -4,7 +4,8 @@
 //! documented example body (`CannedTransport`), and the answer decoded into the generated
 //! types. Target: under 5 µs per call.
 //!
-//! Next to it, parts of that work on their own, to show where the time goes: decoding the
+//! Next to it, the same call through `send_with_metadata()` (the request id, status, headers
+//! and raw body kept next to the output), and parts of that work on their own, to show where the time goes: decoding the
 //! documented body with serde alone, and the call with the clock and nonce fixed, without
 //! the operation timeout (no timer), and with neither.
 //!
@@ -15,34 +16,14 @@
 use std::hint::black_box;
 use std::time::{Duration, SystemTime};
 
+mod support;
+
 use alibabacloud_bssopenapi20171214 as bss;
+use alibabacloud_core::ConfigBuilder;
 use alibabacloud_core::time_source::{FixedNonceSource, FixedTimeSource};
-use alibabacloud_core::transport::CannedTransport;
-use alibabacloud_core::{Config, ConfigBuilder, Credentials};
 use bss::operation::query_cash_coupons::QueryCashCouponsResponse;
 use criterion::{Criterion, criterion_group, criterion_main};
-
-/// The documented success example of QueryCashCoupons (its `responseDemo`).
-fn documented_body() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../specs/bssopenapi/2017-12-14/api-docs.json"
-    );
-    let spec = alibabacloud_spec::load_file(std::path::Path::new(path)).unwrap();
-    let demos = spec.apis["QueryCashCoupons"].response_demos().unwrap();
-    demos
-        .into_iter()
-        .find(|d| d.demo_type == "json")
-        .unwrap()
-        .example
-}
-
-fn builder(body: &str) -> ConfigBuilder {
-    Config::builder()
-        .region("cn-hangzhou")
-        .credentials_provider(Credentials::new("YourAccessKeyId", "YourAccessKeySecret"))
-        .transport(CannedTransport::new(200, body.to_owned()))
-}
+use support::{builder, documented_body, one_call, one_call_with_metadata};
 
 fn fixed(builder: ConfigBuilder) -> ConfigBuilder {
     builder
@@ -52,17 +33,6 @@ fn fixed(builder: ConfigBuilder) -> ConfigBuilder {
         .nonce_source(FixedNonceSource(
             "0123456789abcdef0123456789abcdef".to_owned(),
         ))
-}
-
-async fn one_call(client: &bss::Client) -> QueryCashCouponsResponse {
-    client
-        .query_cash_coupons()
-        .effective_or_not(true)
-        .expiry_time_start("2018-08-01T00:00:00Z")
-        .expiry_time_end("2018-09-01T00:00:00Z")
-        .send()
-        .await
-        .unwrap()
 }
 
 fn bench(c: &mut Criterion) {
@@ -82,7 +52,16 @@ fn bench(c: &mut Criterion) {
         b.to_async(&runtime).iter(|| one_call(black_box(&client)));
     });
 
-    let no_timer = bss::Client::new(builder(&body).operation_timeout(None).build().unwrap());
+    // The same call through `send_with_metadata()`: the request id, status, headers and raw
+    // body kept next to the output (moved, not copied).
+    let with_metadata = runtime.block_on(one_call_with_metadata(&client));
+    assert!(with_metadata.request_id().is_some());
+    group.bench_function("call_with_metadata", |b| {
+        b.to_async(&runtime)
+            .iter(|| one_call_with_metadata(black_box(&client)));
+    });
+
+    let no_timer = bss::Client::new(builder(&body).without_operation_timeout().build().unwrap());
     group.bench_function("call_without_operation_timeout", |b| {
         b.to_async(&runtime).iter(|| one_call(black_box(&no_timer)));
     });
@@ -95,7 +74,7 @@ fn bench(c: &mut Criterion) {
 
     let bare = bss::Client::new(
         fixed(builder(&body))
-            .operation_timeout(None)
+            .without_operation_timeout()
             .build()
             .unwrap(),
     );

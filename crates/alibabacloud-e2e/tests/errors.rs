@@ -374,7 +374,9 @@ async fn errors_never_show_the_ticket_the_secret_or_the_token() {
     for style in [SignatureVersion::Acs3HmacSha256, SignatureVersion::HmacSha1] {
         let config = common::config(&emulator)
             .credentials_provider(
-                Credentials::new(STS_ID, "NotTheStsSecret").with_security_token(STS_TOKEN),
+                Credentials::new(STS_ID, "NotTheStsSecret")
+                    .unwrap()
+                    .with_security_token(STS_TOKEN),
             )
             .signature_version(style)
             .build()

@@ -54,7 +54,7 @@ impl HttpTransport for Recorder {
 fn config(recorder: &Recorder) -> alibabacloud_core::Config {
     alibabacloud_core::Config::builder()
         .region("cn-hangzhou")
-        .credentials_provider(Credentials::new("test-id", "test-secret"))
+        .credentials_provider(Credentials::new("test-id", "test-secret").unwrap())
         .retry(RetryConfig::disabled())
         .transport(recorder.clone())
         .build()

@@ -270,7 +270,9 @@ async fn calls_to_echoing_servers(shown: &mut String) {
             let config = Config::builder()
                 .endpoint(server.endpoint())
                 .credentials_provider(
-                    Credentials::new("STS.LeakTestId", AK_SECRET).with_security_token(STS_TOKEN),
+                    Credentials::new("STS.LeakTestId", AK_SECRET)
+                        .unwrap()
+                        .with_security_token(STS_TOKEN),
                 )
                 .signature_version(style)
                 .retry(RetryConfig::default().with_initial_backoff(Duration::from_millis(1)))
@@ -322,7 +324,7 @@ async fn calls_to_echoing_servers(shown: &mut String) {
     let client = quickbi::Client::new(
         Config::builder()
             .endpoint(server.endpoint())
-            .credentials_provider(Credentials::new("id", AK_SECRET))
+            .credentials_provider(Credentials::new("id", AK_SECRET).unwrap())
             .build()
             .unwrap(),
     );
@@ -351,7 +353,9 @@ async fn signature_mismatch_at_the_emulator(shown: &mut String) {
             Config::builder()
                 .endpoint(emulator.endpoint())
                 .credentials_provider(
-                    Credentials::new("STS.LeakTestId", AK_SECRET).with_security_token(STS_TOKEN),
+                    Credentials::new("STS.LeakTestId", AK_SECRET)
+                        .unwrap()
+                        .with_security_token(STS_TOKEN),
                 )
                 .signature_version(style)
                 .build()

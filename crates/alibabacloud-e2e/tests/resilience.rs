@@ -230,6 +230,7 @@ async fn a_dropped_connection_is_retried_for_a_read() {
 static FIXTURE_ENDPOINTS: ProductEndpoints = ProductEndpoints {
     product: "E2eFixture",
     regional: &[("cn-hangzhou", "e2efixture.cn-hangzhou.aliyuncs.com")],
+    vpc: &[],
     rule: None,
 };
 
@@ -349,7 +350,7 @@ async fn a_timed_out_write_is_not_retried() {
     let emulator = common::emulator().await;
     let runtime = Runtime::new(
         common::config(&emulator)
-            .attempt_timeout(Some(SHORT))
+            .attempt_timeout(SHORT)
             .build()
             .unwrap(),
         &FIXTURE_ENDPOINTS,
@@ -374,7 +375,7 @@ async fn the_attempt_timeout_cuts_a_hanging_call() {
     emulator.script(Reply::hang());
     let client = quickbi::Client::new(
         common::config(&emulator)
-            .attempt_timeout(Some(SHORT))
+            .attempt_timeout(SHORT)
             .retry(RetryConfig::disabled())
             .build()
             .unwrap(),
@@ -433,7 +434,7 @@ async fn a_timed_out_attempt_of_a_read_is_retried() {
     emulator.script(Reply::hang());
     let client = quickbi::Client::new(
         common::config(&emulator)
-            .attempt_timeout(Some(SHORT))
+            .attempt_timeout(SHORT)
             .build()
             .unwrap(),
     );
@@ -460,7 +461,7 @@ async fn the_operation_timeout_bounds_the_whole_call() {
     let started = Instant::now();
     let err = common::bss_client(&emulator)
         .query_cash_coupons()
-        .call_options(CallOptions::new().operation_timeout(Some(Duration::from_millis(250))))
+        .call_options(CallOptions::new().operation_timeout(Duration::from_millis(250)))
         .send()
         .await
         .unwrap_err();
@@ -490,8 +491,8 @@ async fn the_operation_timeout_bounds_the_whole_call() {
                         .with_max_attempts(8)
                         .with_initial_backoff(Duration::from_millis(1)),
                 )
-                .attempt_timeout(Some(Duration::from_millis(100)))
-                .operation_timeout(Some(Duration::from_millis(400))),
+                .attempt_timeout(Duration::from_millis(100))
+                .operation_timeout(Duration::from_millis(400)),
         )
         .send()
         .await

@@ -88,7 +88,8 @@ async fn query_cash_coupons(credentials: Credentials) -> http::Request<bytes::By
 #[tokio::test]
 async fn v3_3_query_cash_coupons() {
     let request =
-        query_cash_coupons(Credentials::new("YourAccessKeyId", "YourAccessKeySecret")).await;
+        query_cash_coupons(Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap())
+            .await;
     assert_eq!(request.method(), "POST");
     assert_eq!(
         request.uri().to_string(),
@@ -114,6 +115,7 @@ async fn v3_3_query_cash_coupons() {
 async fn v3_3_query_cash_coupons_sts() {
     let request = query_cash_coupons(
         Credentials::new("YourAccessKeyId", "YourAccessKeySecret")
+            .unwrap()
             .with_security_token("TestSecurityToken"),
     )
     .await;
@@ -142,7 +144,7 @@ async fn v3_3_query_cash_coupons_sts() {
 async fn v3_3_query_ticket_info() {
     let transport = CannedTransport::new(200, r#"{"RequestId":"R","Success":true}"#);
     let client = quickbi::Client::new(config(
-        Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+        Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap(),
         SignatureVersion::Acs3HmacSha256,
         &transport,
     ));
@@ -171,7 +173,7 @@ async fn v3_3_query_ticket_info() {
 async fn v1_3_query_cash_coupons_hmac_sha1() {
     let transport = CannedTransport::new(200, r#"{"RequestId":"R","Success":true}"#);
     let client = bss::Client::new(config(
-        Credentials::new("testid", "testsecret"),
+        Credentials::new("testid", "testsecret").unwrap(),
         SignatureVersion::HmacSha1,
         &transport,
     ));
@@ -220,7 +222,7 @@ async fn the_emulator_accepts_a_fixed_signature_once_and_refuses_its_replay() {
         .unwrap();
     let config = Config::builder()
         .endpoint(emulator.endpoint())
-        .credentials_provider(Credentials::new("YourAccessKeyId", "YourAccessKeySecret"))
+        .credentials_provider(Credentials::new("YourAccessKeyId", "YourAccessKeySecret").unwrap())
         .time_source(FixedTimeSource(vector_time()))
         .nonce_source(FixedNonceSource(NONCE.to_owned()))
         .build()

@@ -185,7 +185,9 @@ async fn sts_credentials_send_their_token_with_both_signature_styles() {
         emulator.clear_requests();
         let config = common::config(&emulator)
             .credentials_provider(
-                Credentials::new(STS_ID, STS_SECRET).with_security_token(STS_TOKEN),
+                Credentials::new(STS_ID, STS_SECRET)
+                    .unwrap()
+                    .with_security_token(STS_TOKEN),
             )
             .signature_version(style)
             .build()
@@ -217,9 +219,14 @@ async fn sts_credentials_send_their_token_with_both_signature_styles() {
 async fn sts_credentials_without_or_with_a_wrong_token_are_refused() {
     let emulator = common::emulator().await;
     let cases = [
-        (Credentials::new(STS_ID, STS_SECRET), "MissingSecurityToken"),
         (
-            Credentials::new(STS_ID, STS_SECRET).with_security_token("NotTheToken"),
+            Credentials::new(STS_ID, STS_SECRET).unwrap(),
+            "MissingSecurityToken",
+        ),
+        (
+            Credentials::new(STS_ID, STS_SECRET)
+                .unwrap()
+                .with_security_token("NotTheToken"),
             "InvalidSecurityToken.MismatchWithAccessKey",
         ),
     ];
@@ -277,7 +284,7 @@ async fn sts_credentials_from_assume_role_sign_the_calls() {
     let mut settings = AssumeRoleSettings::new("acs:ram::123456789012:role/reader");
     settings.role_session_name = Some("e2e".into());
     let role = RamRoleArnProvider::new(
-        SharedCredentialsProvider::new(Credentials::new(KEY_ID, common::KEY_SECRET)),
+        SharedCredentialsProvider::new(Credentials::new(KEY_ID, common::KEY_SECRET).unwrap()),
         settings,
         &providers,
     )

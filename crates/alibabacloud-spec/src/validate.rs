@@ -409,10 +409,23 @@ impl Checker<'_> {
                     ));
                 }
             }
-            let host_ok = endpoint
-                .endpoint
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+            // The VPC host is optional: an empty one is none, one that is not a host name is
+            // left out (the region keeps its public host).
+            if let Some(vpc) = endpoint.vpc.take() {
+                let trimmed = vpc.trim();
+                if trimmed.is_empty() {
+                    // No VPC host.
+                } else if is_host_name(trimmed) {
+                    endpoint.vpc = Some(trimmed.to_owned());
+                } else {
+                    self.warn(
+                        e_path.key("vpc"),
+                        WarningKind::Endpoint,
+                        format!("VPC endpoint {vpc:?} is not a host name; left out"),
+                    );
+                }
+            }
+            let host_ok = is_host_name(&endpoint.endpoint);
             let problem = if endpoint.region_id.trim().is_empty() {
                 Some("the endpoint has no regionId; left out".to_owned())
             } else if endpoint.endpoint.trim().is_empty() {
@@ -482,6 +495,12 @@ impl Checker<'_> {
 
 /// The keys in which two listings of a parameter differ (`in`, `style`, `schema.required`,
 /// ...), empty when they are identical.
+/// Whether `host` is a host name (letters, digits, `.` and `-`), as endpoints are.
+fn is_host_name(host: &str) -> bool {
+    host.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
 fn parameter_differences(a: &Parameter, b: &Parameter) -> Vec<String> {
     let mut out = Vec::new();
     if a.location != b.location {

@@ -517,6 +517,21 @@ fn endpoints_are_trimmed_or_left_out() {
 }
 
 #[test]
+fn vpc_hosts_are_trimmed_or_left_out() {
+    let (spec, warnings) = warnings_of(|s| {
+        s["endpoints"] = json!([
+            {"regionId": "cn-a", "endpoint": "a.aliyuncs.com", "vpc": " a-vpc.aliyuncs.com "},
+            {"regionId": "cn-b", "endpoint": "b.aliyuncs.com", "vpc": ""},
+            {"regionId": "cn-c", "endpoint": "c.aliyuncs.com", "vpc": "not a host"}
+        ]);
+    });
+    let paths: Vec<&str> = warnings.iter().map(|(_, p)| p.as_str()).collect();
+    assert_eq!(paths, ["$.endpoints[2].vpc"]);
+    let vpc: Vec<Option<&str>> = spec.endpoints.iter().map(|e| e.vpc.as_deref()).collect();
+    assert_eq!(vpc, [Some("a-vpc.aliyuncs.com"), None, None]);
+}
+
+#[test]
 fn schema_quirks() {
     let (spec, warnings) = warnings_of(|s| {
         let props = &mut op(s)["responses"]["200"]["schema"]["properties"];

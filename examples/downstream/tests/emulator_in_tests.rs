@@ -23,7 +23,7 @@ async fn my_code_against_the_emulator() {
     let config = bss::Config::builder()
         .region("cn-hangzhou")
         .endpoint(emulator.endpoint())
-        .credentials_provider(bss::Credentials::new("test-id", "test-secret"))
+        .credentials_provider(bss::Credentials::new("test-id", "test-secret").unwrap())
         .build()
         .unwrap();
     let client = bss::Client::new(config);

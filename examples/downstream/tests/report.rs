@@ -39,7 +39,7 @@ fn config(emulator: &EmulatorHandle) -> bss::Config {
     bss::Config::builder()
         .region("cn-hangzhou")
         .endpoint(emulator.endpoint())
-        .credentials_provider(bss::Credentials::new(KEY_ID, KEY_SECRET))
+        .credentials_provider(bss::Credentials::new(KEY_ID, KEY_SECRET).unwrap())
         .retry(
             bss::RetryConfig::standard()
                 .with_initial_backoff(Duration::from_millis(1))

@@ -182,11 +182,12 @@ impl Default for CachePolicy {
 /// ```
 /// use alibabacloud_core::credentials::{CacheSettings, CachedCredentialsProvider, Credentials};
 /// let provider = CachedCredentialsProvider::new(
-///     Credentials::new("id", "secret"),
+///     Credentials::new("id", "secret")?,
 ///     CacheSettings::default(),
 ///     Default::default(),
 /// );
 /// # let _ = provider;
+/// # Ok::<(), alibabacloud_core::CredentialsError>(())
 /// ```
 #[derive(Debug)]
 pub struct CachedCredentialsProvider<P> {
@@ -637,7 +638,7 @@ mod tests {
                     return Err(CredentialsError::provider_failed("test", "source down"));
                 }
                 let credentials =
-                    Credentials::new(format!("id-{n}"), "secret").with_security_token("token");
+                    Credentials::new(format!("id-{n}"), "secret")?.with_security_token("token");
                 Ok(if self.expiring {
                     credentials.with_expiration(self.clock.now() + self.lifetime)
                 } else {
@@ -786,7 +787,7 @@ mod tests {
     async fn credentials_without_expiration_are_kept() {
         let clock = ManualClock::new();
         let cache = CachedCredentialsProvider::new(
-            Credentials::new("id", "secret"),
+            Credentials::new("id", "secret").unwrap(),
             no_jitter(),
             SharedTimeSource::new(clock.clone()),
         );

@@ -591,7 +591,7 @@ impl ProfileBuilder<'_> {
     ) -> Result<Credentials, CredentialsError> {
         let id = self.required(name, &profile.access_key_id, "access_key_id")?;
         let secret = self.required(name, &profile.access_key_secret, "access_key_secret")?;
-        Ok(Credentials::new(id, secret).with_provider_name(NAME))
+        Ok(Credentials::from_provider(id, secret, NAME)?.with_provider_name(NAME))
     }
 
     /// An error of a provider built for profile `name`, in that profile's context ("not

@@ -55,10 +55,11 @@ impl From<&str> for SecretString {
 ///
 /// ```
 /// use alibabacloud_core::credentials::Credentials;
-/// let sts = Credentials::new("STS.id", "my-secret").with_security_token("my-token");
+/// let sts = Credentials::new("STS.id", "my-secret")?.with_security_token("my-token");
 /// assert_eq!(sts.security_token(), Some("my-token"));
 /// let shown = format!("{sts:?}");
 /// assert!(shown.contains("STS.id") && !shown.contains("my-secret") && !shown.contains("my-token"));
+/// # Ok::<(), alibabacloud_core::CredentialsError>(())
 /// ```
 #[derive(Clone)]
 pub struct Credentials {
@@ -80,20 +81,57 @@ struct Inner {
 
 impl Credentials {
     /// Long-term credentials: an AccessKey ID and its secret.
+    ///
+    /// ```
+    /// use alibabacloud_core::Credentials;
+    ///
+    /// let credentials = Credentials::new("LTAI...", "my-secret")?;
+    /// assert_eq!(credentials.access_key_id(), "LTAI...");
+    /// assert!(Credentials::new("", "my-secret").is_err());
+    /// # Ok::<(), alibabacloud_core::CredentialsError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// An [`InvalidConfiguration`](super::CredentialsErrorKind::InvalidConfiguration) error
+    /// when the ID or the secret is empty (or only white space): the gateway would refuse
+    /// every request signed with them.
     pub fn new(
         access_key_id: impl Into<String>,
         access_key_secret: impl Into<SecretString>,
-    ) -> Self {
-        Self {
+    ) -> Result<Self, super::CredentialsError> {
+        Self::from_provider(access_key_id, access_key_secret, "static")
+    }
+
+    /// [`Credentials::new`] for a provider, whose name its error carries.
+    pub(crate) fn from_provider(
+        access_key_id: impl Into<String>,
+        access_key_secret: impl Into<SecretString>,
+        provider: &'static str,
+    ) -> Result<Self, super::CredentialsError> {
+        let access_key_id = access_key_id.into();
+        let access_key_secret = access_key_secret.into();
+        let empty = |what: &str| {
+            super::CredentialsError::invalid_configuration(
+                provider,
+                format!("the AccessKey {what} is empty"),
+            )
+        };
+        if access_key_id.trim().is_empty() {
+            return Err(empty("ID"));
+        }
+        if access_key_secret.expose_secret().trim().is_empty() {
+            return Err(empty("secret"));
+        }
+        Ok(Self {
             inner: Arc::new(Inner {
-                access_key_id: access_key_id.into().into_boxed_str(),
-                access_key_secret: access_key_secret.into(),
+                access_key_id: access_key_id.into_boxed_str(),
+                access_key_secret,
                 security_token: None,
                 expiration: None,
                 provider_name: None,
                 hmac_sha256: OnceLock::new(),
             }),
-        }
+        })
     }
 
     /// The same credentials with an STS security token (temporary credentials).
@@ -188,6 +226,7 @@ mod tests {
     #[test]
     fn debug_never_shows_the_secret_or_the_token() {
         let credentials = Credentials::new("LTAIexampleid", SECRET)
+            .unwrap()
             .with_security_token(TOKEN)
             .with_expiration(UNIX_EPOCH + Duration::from_secs(1))
             .with_provider_name("test");
@@ -204,7 +243,7 @@ mod tests {
 
     #[test]
     fn accessors_and_builders() {
-        let plain = Credentials::new("id", "secret");
+        let plain = Credentials::new("id", "secret").unwrap();
         assert_eq!(plain.access_key_id(), "id");
         assert_eq!(plain.access_key_secret(), "secret");
         assert_eq!(plain.security_token(), None);
@@ -225,10 +264,30 @@ mod tests {
     }
 
     #[test]
+    fn empty_ids_and_secrets_are_refused_when_made() {
+        for (id, secret, what) in [
+            ("", "secret", "ID"),
+            ("  ", "secret", "ID"),
+            ("id", "", "secret"),
+            ("id", " \t", "secret"),
+        ] {
+            let err = Credentials::new(id, secret).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                crate::credentials::CredentialsErrorKind::InvalidConfiguration
+            );
+            assert_eq!(
+                err.to_string(),
+                format!("static: the AccessKey {what} is empty")
+            );
+        }
+    }
+
+    #[test]
     fn is_send_sync_and_cheap_to_clone() {
         fn assert_send_sync<T: Send + Sync + Clone>() {}
         assert_send_sync::<Credentials>();
-        let a = Credentials::new("id", "secret");
+        let a = Credentials::new("id", "secret").unwrap();
         let b = a.clone();
         assert!(std::ptr::eq(a.access_key_id(), b.access_key_id()));
     }

@@ -54,7 +54,8 @@ impl EnvironmentProvider {
                 format!("{ACCESS_KEY_ID_VAR} is set but {ACCESS_KEY_SECRET_VAR} is not"),
             ));
         };
-        let mut credentials = Credentials::new(id, secret).with_provider_name(NAME);
+        let mut credentials =
+            Credentials::from_provider(id, secret, NAME)?.with_provider_name(NAME);
         if let Some(token) = self.env.get(SECURITY_TOKEN_VAR) {
             credentials = credentials.with_security_token(token);
         }

@@ -380,7 +380,10 @@ fn read_output(out: &[u8]) -> Result<Credentials, String> {
     if mode == Some("StsToken") && token.is_none() {
         return Err("says mode StsToken but its `sts_token` is missing or empty".to_owned());
     }
-    let mut credentials = Credentials::new(id, secret).with_provider_name(NAME);
+    // Both are non-empty (checked above); the check of `Credentials` stays the last word.
+    let mut credentials = Credentials::from_provider(id, secret, NAME)
+        .map_err(|e| e.message().to_owned())?
+        .with_provider_name(NAME);
     if let Some(token) = token {
         credentials = credentials.with_security_token(token);
     }

@@ -68,7 +68,8 @@ pub(crate) fn temporary_credentials(
     let expiration = string_field(object, path, "Expiration")?;
     let expiration =
         parse_expiration(&expiration).map_err(|e| format!("field `{path}Expiration`: {e}"))?;
-    Ok(Credentials::new(id, secret)
+    Ok(Credentials::from_provider(id, secret, provider_name)
+        .map_err(|e| e.message().to_owned())?
         .with_security_token(token)
         .with_expiration(expiration)
         .with_provider_name(provider_name))

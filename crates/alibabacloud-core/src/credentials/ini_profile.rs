@@ -353,10 +353,11 @@ impl Section<'_> {
     }
 
     fn access_key(&self) -> Result<Credentials, CredentialsError> {
-        Ok(Credentials::new(
+        Ok(Credentials::from_provider(
             self.required("access_key_id")?,
             self.required("access_key_secret")?,
-        )
+            NAME,
+        )?
         .with_provider_name(NAME))
     }
 

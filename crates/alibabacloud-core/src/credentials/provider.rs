@@ -248,12 +248,11 @@ impl CredentialsError {
 
 impl fmt::Display for CredentialsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The cause is the `source()`, not repeated here. The attempts of a chain are not
+        // causes (there are several): each is listed with its own causes.
         write!(f, "{}: {}", self.provider, self.message)?;
-        if let Some(source) = &self.source {
-            write!(f, ": {source}")?;
-        }
         for attempt in &self.attempts {
-            write!(f, "\n  - {attempt}")?;
+            write!(f, "\n  - {}", crate::transport::error_chain(attempt))?;
         }
         Ok(())
     }

@@ -36,10 +36,11 @@ impl<'a> SigningParams<'a> {
     /// ```
     /// use alibabacloud_core::credentials::Credentials;
     /// use alibabacloud_core::signing::{SigningParams, new_nonce};
-    /// let credentials = Credentials::new("id", "secret");
+    /// let credentials = Credentials::new("id", "secret")?;
     /// let nonce = new_nonce();
     /// let params = SigningParams::now(&credentials, &nonce);
     /// assert_eq!(params.nonce.len(), 32);
+    /// # Ok::<(), alibabacloud_core::CredentialsError>(())
     /// ```
     pub fn now(credentials: &'a Credentials, nonce: &'a str) -> Self {
         Self::new(credentials, SystemTime::now(), nonce)

@@ -68,11 +68,11 @@ pub fn config(emulator: &EmulatorHandle) -> ConfigBuilder {
     Config::builder()
         .region("cn-hangzhou")
         .endpoint(emulator.endpoint())
-        .credentials_provider(Credentials::new(KEY_ID, KEY_SECRET))
+        .credentials_provider(Credentials::new(KEY_ID, KEY_SECRET).unwrap())
         .retry(fast_retry())
         .connect_timeout(Duration::from_secs(1))
         .read_timeout(Duration::from_secs(2))
-        .operation_timeout(Some(Duration::from_secs(5)))
+        .operation_timeout(Duration::from_secs(5))
 }
 
 /// The BSS OpenAPI client on [`config`].

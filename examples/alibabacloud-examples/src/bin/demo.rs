@@ -170,7 +170,10 @@ async fn run(args: Args) -> Result<(), String> {
         let config = Config::builder()
             .region(args.region.as_deref().unwrap_or("cn-hangzhou"))
             .endpoint(emulator.endpoint())
-            .credentials_provider(Credentials::new(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET))
+            .credentials_provider(
+                Credentials::new(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET)
+                    .map_err(|e| chain("error: invalid credentials", &e))?,
+            )
             .signature_version(args.signature)
             .build()
             .map_err(|e| chain("error: invalid configuration", &e))?;

@@ -217,6 +217,10 @@ pub fn endpoints(product: &Product) -> TokenStream {
         .endpoints
         .iter()
         .map(|(region, host)| quote!((#region, #host)));
+    let vpc = product
+        .vpc_endpoints
+        .iter()
+        .map(|(region, host)| quote!((#region, #host)));
     let rule = match &product.endpoint_rule {
         Some(rule) => {
             let by_prefix = rule
@@ -246,11 +250,28 @@ pub fn endpoints(product: &Product) -> TokenStream {
         "them to the runtime; an endpoint set in the configuration wins over both.".to_owned(),
     ];
     if !product.endpoints.is_empty() {
+        let vpc_host = |region: &str| {
+            product
+                .vpc_endpoints
+                .iter()
+                .find(|(r, _)| r == region)
+                .map(|(_, host)| host.as_str())
+        };
+        let with_vpc = !product.vpc_endpoints.is_empty();
         lines.push(String::new());
-        lines.push("| Region | Endpoint |".to_owned());
-        lines.push("|---|---|".to_owned());
+        if with_vpc {
+            lines.push("| Region | Endpoint | VPC endpoint |".to_owned());
+            lines.push("|---|---|---|".to_owned());
+        } else {
+            lines.push("| Region | Endpoint |".to_owned());
+            lines.push("|---|---|".to_owned());
+        }
         for (region, host) in &product.endpoints {
-            lines.push(format!("| `{region}` | `{host}` |"));
+            match (with_vpc, vpc_host(region)) {
+                (false, _) => lines.push(format!("| `{region}` | `{host}` |")),
+                (true, Some(vpc)) => lines.push(format!("| `{region}` | `{host}` | `{vpc}` |")),
+                (true, None) => lines.push(format!("| `{region}` | `{host}` | |")),
+            }
         }
     }
     if let Some(rule) = &product.endpoint_rule {
@@ -265,10 +286,20 @@ pub fn endpoints(product: &Product) -> TokenStream {
         }
         if !rules.is_empty() {
             lines.push(format!(
-                "Other regions: {} (`{{region}}` stands for the region id).",
+                "Other Alibaba Cloud regions ([`REGIONS`](alibabacloud_core::endpoint::REGIONS)): \
+                 {} (`{{region}}` stands for the region id). A region id that is none of these \
+                 is an error.",
                 rules.join("; ")
             ));
         }
+    }
+    if !product.vpc_endpoints.is_empty() {
+        lines.push(String::new());
+        lines.push(
+            "With [`Network::Vpc`](alibabacloud_core::Network::Vpc), the VPC endpoint of the \
+             region is used; a region without one is an error."
+                .to_owned(),
+        );
     }
     let docs = docs::attrs(&lines, false);
     quote! {
@@ -279,6 +310,7 @@ pub fn endpoints(product: &Product) -> TokenStream {
             ::alibabacloud_core::ProductEndpoints {
                 product: #name,
                 regional: &[#(#regional),*],
+                vpc: &[#(#vpc),*],
                 rule: #rule,
             };
     }

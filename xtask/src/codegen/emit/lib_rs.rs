@@ -94,6 +94,10 @@ pub fn client(product: &Product) -> TokenStream {
             .to_owned(),
         "error codes, in its module of [`operation`]. Per-call timeouts and retries are".to_owned(),
         "[`CallOptions`], set with `call_options(...)` apart from the API's parameters.".to_owned(),
+        "`send_with_metadata()` returns the output in a [`Response`] that also holds the"
+            .to_owned(),
+        "request id, HTTP status, headers and raw body (for fields the API metadata lacks)."
+            .to_owned(),
     ];
     if let Some(op) = product.operations.first() {
         lines.push(String::new());
@@ -110,7 +114,13 @@ pub fn client(product: &Product) -> TokenStream {
                 .to_owned(),
             "network failures, undecodable responses and errors the service reported. A service"
                 .to_owned(),
-            "error's code is an enum of the codes documented for the operation:".to_owned(),
+            "error's code is an enum of the codes documented for the operation; generic code"
+                .to_owned(),
+            "reads any operation's error through [`ProvideErrorMetadata`] (code, message, request"
+                .to_owned(),
+            "id, HTTP status, `is_throttling()`, `is_retryable()`, and the gateway's codes as"
+                .to_owned(),
+            "[`CommonErrorCode`]):".to_owned(),
         ]);
         let with_status = op.errors.variants.iter().find(|v| !v.statuses.is_empty());
         if let Some(code) = with_status.or(op.errors.variants.first()) {
@@ -163,9 +173,9 @@ pub fn client(product: &Product) -> TokenStream {
         #docs
 
         pub use ::alibabacloud_core::{
-            CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
-            OperationShape, RequestBuilder, RetryConfig, ServiceError, SignatureVersion,
-            TimeoutConfig,
+            CallOptions, CommonErrorCode, Config, ConfigBuilder, ConfigError, Credentials, Error,
+            ErrorCode, Network, OperationShape, ProvideErrorMetadata, ProvideRequestId,
+            RequestBuilder, Response, RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
         };
         pub use ::#model as model;
 

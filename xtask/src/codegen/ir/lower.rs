@@ -102,6 +102,11 @@ pub fn lower(spec: &Spec, spec_path: &str) -> Result<Product, CodegenError> {
             .iter()
             .map(|e| (e.region_id.clone(), e.endpoint.clone()))
             .collect(),
+        vpc_endpoints: spec
+            .endpoints
+            .iter()
+            .filter_map(|e| Some((e.region_id.clone(), e.vpc.clone()?)))
+            .collect(),
         endpoint_rule: spec.endpoint_rule.as_ref().map(|r| EndpointRule {
             by_prefix: r
                 .rules

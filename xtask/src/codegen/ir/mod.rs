@@ -31,6 +31,9 @@ pub struct Product {
     pub model_lib: String,
     /// `endpoints[]`: region id and host, in file order.
     pub endpoints: Vec<(String, String)>,
+    /// `endpoints[].vpc`: region id and host inside a VPC, for the regions that have one, in
+    /// file order.
+    pub vpc_endpoints: Vec<(String, String)>,
     /// `x-endpoint-rule`, if any.
     pub endpoint_rule: Option<EndpointRule>,
     /// The operations, sorted by action name.

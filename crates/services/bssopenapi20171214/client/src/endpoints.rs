@@ -36,7 +36,7 @@
 /// | `cn-shenzhen-finance-1` | `business.aliyuncs.com` |
 /// | `cn-beijing-finance-1` | `business.aliyuncs.com` |
 ///
-/// Other regions: regions starting with `cn-` use `business.aliyuncs.com`; any other region uses `business.ap-southeast-1.aliyuncs.com` (`{region}` stands for the region id).
+/// Other Alibaba Cloud regions ([`REGIONS`](alibabacloud_core::endpoint::REGIONS)): regions starting with `cn-` use `business.aliyuncs.com`; any other region uses `business.ap-southeast-1.aliyuncs.com` (`{region}` stands for the region id). A region id that is none of these is an error.
 pub static ENDPOINTS: ::alibabacloud_core::ProductEndpoints = ::alibabacloud_core::ProductEndpoints {
     product: "BssOpenApi",
     regional: &[
@@ -66,6 +66,7 @@ pub static ENDPOINTS: ::alibabacloud_core::ProductEndpoints = ::alibabacloud_cor
         ("cn-shenzhen-finance-1", "business.aliyuncs.com"),
         ("cn-beijing-finance-1", "business.aliyuncs.com"),
     ],
+    vpc: &[],
     rule: ::std::option::Option::Some(::alibabacloud_core::EndpointRule {
         by_prefix: &[("cn-", "business.aliyuncs.com")],
         default: ::std::option::Option::Some("business.ap-southeast-1.aliyuncs.com"),

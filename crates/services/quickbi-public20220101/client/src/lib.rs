@@ -9,6 +9,8 @@
 //! from the model crate, re-exported as [`model`] and, with the operation's builder and
 //! error codes, in its module of [`operation`]. Per-call timeouts and retries are
 //! [`CallOptions`], set with `call_options(...)` apart from the API's parameters.
+//! `send_with_metadata()` returns the output in a [`Response`] that also holds the
+//! request id, HTTP status, headers and raw body (for fields the API metadata lacks).
 //!
 //! # Example
 //!
@@ -30,7 +32,10 @@
 //! [`Error`] tells apart a request that could not be built (a required parameter not
 //! set: nothing is sent), missing credentials, no endpoint for the region, timeouts,
 //! network failures, undecodable responses and errors the service reported. A service
-//! error's code is an enum of the codes documented for the operation:
+//! error's code is an enum of the codes documented for the operation; generic code
+//! reads any operation's error through [`ProvideErrorMetadata`] (code, message, request
+//! id, HTTP status, `is_throttling()`, `is_retryable()`, and the gateway's codes as
+//! [`CommonErrorCode`]):
 //!
 //! ```no_run
 //! use alibabacloud_quickbi_public20220101::operation::query_ticket_info::QueryTicketInfoErrorCode;
@@ -58,9 +63,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 pub use ::alibabacloud_core::{
-    CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
-    OperationShape, RequestBuilder, RetryConfig, ServiceError, SignatureVersion,
-    TimeoutConfig,
+    CallOptions, CommonErrorCode, Config, ConfigBuilder, ConfigError, Credentials, Error,
+    ErrorCode, Network, OperationShape, ProvideErrorMetadata, ProvideRequestId,
+    RequestBuilder, Response, RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
 };
 
 pub use ::alibabacloud_quickbi_public20220101_model as model;
