@@ -100,6 +100,16 @@ impl CatalogReport {
         out
     }
 
+    /// The paging patterns of the generated operations, summed over the products: how many
+    /// operations show each, how many get a paginator, and how many stream items.
+    pub fn paging(&self) -> String {
+        let mut counts = codegen::paging::PagingCounts::default();
+        for p in &self.summary.products {
+            counts.add(&p.paging);
+        }
+        counts.table()
+    }
+
     /// The first diagnostics of each product that failed to compile.
     pub fn failures(&self) -> String {
         let mut out = String::new();

@@ -240,6 +240,7 @@ fn catalog_check_command(args: &[String]) -> Result<ExitCode, String> {
             }
         }
     }
+    let _ = write!(out, "\n{}", report.paging());
     if options.timings {
         let _ = write!(out, "\n{}", report.timings());
     }

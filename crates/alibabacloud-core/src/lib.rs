@@ -18,6 +18,8 @@
 //!   every call tells besides its typed answer, the same for every operation (the request id,
 //!   status, headers and raw body of a success: [`Response`]; the code, message, request id and
 //!   retry class of a failure: [`ProvideErrorMetadata`], [`CommonErrorCode`]).
+//! - [`paginator`]: the pages and items of a listing operation as a `Stream`
+//!   (`into_paginator()` on the fluent builders of operations that page).
 //! - [`retry`], [`transport`], [`response`].
 //!
 //! Using a generated client:
@@ -48,6 +50,7 @@ pub mod error;
 pub mod fuzzing;
 pub mod metadata;
 pub mod operation;
+pub mod paginator;
 pub mod params;
 pub mod response;
 pub mod retry;
@@ -74,6 +77,7 @@ pub use operation::{
     ApiStyle, CallOptions, HttpMethod, Operation, OperationShape, OperationType, Param,
     ParamLocation, ParamSpec, Params, RequestBody, ResponseBody,
 };
+pub use paginator::{Paginated, Paginator};
 pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;
 pub use runtime::Runtime;

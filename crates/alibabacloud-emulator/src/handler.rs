@@ -31,6 +31,8 @@ pub(crate) struct State {
     pub(crate) verifier: Verifier,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) script: Mutex<Script>,
+    /// The listing operations served from a paged list, by action.
+    pub(crate) paged: Mutex<std::collections::HashMap<String, crate::paging::PagedList>>,
     pub(crate) records: Mutex<Records>,
     pub(crate) catalog: Catalog,
     pub(crate) max_body_size: usize,
@@ -152,8 +154,18 @@ fn decide(state: &State, incoming: &IncomingRequest) -> (Plan, Verdict, Option<D
             let delay = reply.delay;
             (plan_reply(state, incoming, reply), Verdict::Accepted, delay)
         }
-        None => (normal(state, incoming, &[]), Verdict::Accepted, None),
+        None => match paged_reply(state, incoming) {
+            Some(reply) => (plan_reply(state, incoming, reply), Verdict::Accepted, None),
+            None => (normal(state, incoming, &[]), Verdict::Accepted, None),
+        },
     }
+}
+
+/// The page of a listing served from a paged list, if `incoming`'s action has one.
+fn paged_reply(state: &State, incoming: &IncomingRequest) -> Option<Reply> {
+    let action = incoming.action()?;
+    let paged = state.paged.lock().unwrap_or_else(PoisonError::into_inner);
+    paged.get(action).map(|list| list.reply(incoming))
 }
 
 fn take_script(state: &State, action: Option<&str>, verified: bool) -> Option<Reply> {

@@ -52,6 +52,7 @@ mod credentials;
 pub mod encoding;
 mod error;
 mod handler;
+pub mod paging;
 mod record;
 mod request;
 mod response;

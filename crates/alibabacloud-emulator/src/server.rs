@@ -207,6 +207,7 @@ impl Emulator {
             verifier: Verifier::new(self.credentials.clone(), Arc::clone(&self.clock)),
             clock: self.clock,
             script: Mutex::new(Script::default()),
+            paged: Mutex::default(),
             records: Mutex::new(Records::new(self.max_recorded, self.max_recorded_bytes)),
             catalog: Catalog::new(self.specs),
             max_body_size: self.max_body_size,
@@ -342,6 +343,16 @@ impl EmulatorHandle {
     /// [`script`](crate::script) module for how scripting and verification interact).
     pub fn script(&self, reply: Reply) {
         self.lock_script().push(None, reply);
+    }
+
+    /// Serves `action` from `list` from now on: each verified request of it that no
+    /// scripted reply takes gets the page it asks for (see [`paging`](crate::paging)).
+    pub fn page_for(&self, action: impl Into<String>, list: crate::paging::PagedList) {
+        self.state
+            .paged
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(action.into(), list);
     }
 
     /// Queues `reply` for the next request of `action`.

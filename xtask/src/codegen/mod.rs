@@ -18,6 +18,7 @@ pub mod emit;
 pub mod files;
 pub mod ir;
 pub mod names;
+pub mod paging;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -329,6 +330,8 @@ pub struct ProductReport {
     pub lines: usize,
     /// Generated, skipped or failed.
     pub outcome: ProductOutcome,
+    /// The paging patterns of the generated operations.
+    pub paging: paging::PagingCounts,
     /// Time spent on this file (reading, loading, lowering, rendering).
     pub time: Duration,
 }
@@ -567,6 +570,7 @@ impl FileResult {
                 warnings: 0,
                 lines: 0,
                 outcome: ProductOutcome::Generated,
+                paging: paging::PagingCounts::default(),
                 time: Duration::ZERO,
             },
             files: FileSet::new(),
@@ -656,6 +660,7 @@ fn generate_file(specs_root: &Path, spec_file: &Path) -> FileResult {
     };
     result.report.dir = Some(product.dir.clone());
     result.report.generated_operations = product.operations.len();
+    result.report.paging = paging::PagingCounts::of(&product);
     result.report.warnings = product.warnings.len();
 
     let phase = Instant::now();

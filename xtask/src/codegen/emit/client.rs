@@ -12,6 +12,7 @@ use crate::codegen::ir::{
     OperationKind, Param, Product, ResponseBody, Style,
 };
 use crate::codegen::names::{ident, unraw};
+use crate::codegen::paging;
 
 /// `client.rs`: the `Client` (written by `alibabacloud_core::client!`) with one method per
 /// operation.
@@ -137,6 +138,10 @@ fn operation_doc_lines(product: &Product, op: &Operation) -> Vec<String> {
     d.blocks.push(DocBlock::Lines(facts));
     d.push_generated("# Example");
     d.push_generated(example(product, op));
+    if let Some(paging) = paging::example(product, op) {
+        d.push_generated("# Paging");
+        d.push_generated(paging);
+    }
     docs::lines(&d)
 }
 
@@ -386,6 +391,7 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
         None => quote!(),
     };
     let builder = builder(op);
+    let paginated = paging::emit(product, op);
     let errors = errors::error_code(op);
     quote! {
         #![doc = #module_doc]
@@ -407,6 +413,8 @@ pub fn operation(product: &Product, op: &Operation) -> TokenStream {
 
             #builder
         }
+
+        #paginated
 
         #errors
     }
