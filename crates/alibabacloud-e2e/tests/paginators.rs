@@ -103,6 +103,7 @@ mod bss {
                 style: ApiStyle::Rpc,
                 operation_type: OperationType::Read,
                 secret_response_fields: &[],
+                ..Operation::DEFAULT
             };
             const PARAMS: &'static [ParamSpec] = &[
                 ParamSpec::query("BillingCycle").required(),
@@ -204,6 +205,7 @@ mod bss {
                 style: ApiStyle::Rpc,
                 operation_type: OperationType::Read,
                 secret_response_fields: &[],
+                ..Operation::DEFAULT
             };
             const PARAMS: &'static [ParamSpec] = &[
                 ParamSpec::query("NextToken"),
