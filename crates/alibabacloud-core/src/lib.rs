@@ -15,6 +15,8 @@
 //! - [`operation!`], [`error_codes!`], [`client!`]: what every generated client crate
 //!   repeats (the operation's type and fluent builder, its error code enum, the `Client`).
 //! - [`retry`], [`transport`], [`error`], [`response`].
+//! - [`exports`]: what every generated client crate re-exports, so that a user's crate needs
+//!   no direct dependency on this one.
 //!
 //! Using a generated client:
 //!
@@ -40,10 +42,12 @@ pub mod credentials;
 pub mod endpoint;
 pub mod env;
 pub mod error;
+pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod operation;
 pub mod params;
+mod random;
 pub mod response;
 pub mod retry;
 pub mod runtime;

@@ -205,7 +205,8 @@ impl BodyTooLarge {
     }
 }
 
-/// The default transport, on `reqwest` (HTTP/1.1 and HTTP/2, rustls by default).
+/// The default transport, on `reqwest` (HTTP/1.1; HTTP/2 too with the `http2` feature; rustls
+/// by default).
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,

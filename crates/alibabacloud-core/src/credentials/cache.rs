@@ -113,7 +113,7 @@ fn random_up_to(max: Duration) -> Duration {
     if max == 0 {
         return Duration::ZERO;
     }
-    Duration::from_millis(rand::random_range(0..=max))
+    Duration::from_millis(crate::random::up_to(max))
 }
 
 /// Caches the credentials of another provider (one that fetches anew each time it is asked) and

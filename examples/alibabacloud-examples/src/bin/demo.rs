@@ -24,10 +24,10 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use alibabacloud_bssopenapi20171214 as bss;
-use alibabacloud_core::{Config, Credentials, Error, ErrorCode, SignatureVersion};
 use alibabacloud_emulator::{DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator};
 use alibabacloud_quickbi_public20220101 as quickbi;
 use bss::operation::query_cash_coupons::{CashCoupon, QueryCashCouponsResponse};
+use bss::{Config, Credentials, Error, ErrorCode, SignatureVersion};
 use quickbi::operation::query_ticket_info::QueryTicketInfoResponse;
 
 const USAGE: &str = "\

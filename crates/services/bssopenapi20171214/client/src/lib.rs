@@ -10,6 +10,13 @@
 //! error codes, in its module of [`operation`]. Per-call timeouts and retries are
 //! [`CallOptions`], set with `call_options(...)` apart from the API's parameters.
 //!
+//! The runtime's types you name to configure a client or match its errors ([`Config`],
+//! [`Credentials`], [`credentials`] providers, [`RetryConfig`], [`Error`],
+//! [`ConstructionError`], [`TimeoutKind`], ...) are re-exported here from
+//! `alibabacloud-core`: this crate is the one dependency you need. TLS is rustls (the
+//! `rustls` feature, on by default) or the platform's (`native-tls`, with
+//! `default-features = false` to leave rustls out); the `http2` feature adds HTTP/2.
+//!
 //! # Example
 //!
 //! ```no_run
@@ -57,12 +64,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-pub use ::alibabacloud_core::{
-    CallOptions, Config, ConfigBuilder, ConfigError, Credentials, Error, ErrorCode,
-    OperationShape, RequestBuilder, RetryConfig, ServiceError, SignatureVersion,
-    TimeoutConfig,
-};
-
+#[doc(inline)]
+pub use ::alibabacloud_core::exports::*;
 pub use ::alibabacloud_bssopenapi20171214_model as model;
 
 mod client;
