@@ -92,3 +92,15 @@ pub fn cli_config(text: &str, profile: Option<&str>) -> Result<(), CredentialsEr
 pub fn temporary_credentials(body: &[u8], nested: bool) -> Result<(), String> {
     crate::credentials::read_temporary_credentials(body, nested).map(drop)
 }
+
+/// The credentials an External command printed (the aliyun CLI's `process_command`), as the
+/// External provider reads them.
+pub fn external_output(out: &[u8]) -> Result<(), String> {
+    crate::credentials::read_external_output(out)
+}
+
+/// A `process_command` split into a program and its arguments, as the External provider
+/// splits it (`windows`: by the Windows rules).
+pub fn split_command(command: &str, windows: bool) -> Option<Vec<String>> {
+    crate::credentials::split_external_command(command, windows)
+}

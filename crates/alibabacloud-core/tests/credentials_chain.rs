@@ -465,6 +465,11 @@ async fn the_provider_that_worked_is_asked_alone_and_its_errors_are_returned() {
         chain.provide_credentials().await.unwrap().access_key_id(),
         "STS.uri"
     );
+    // Served at once, refreshed in the background.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while uri.requests().len() < 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     assert_eq!(uri.requests().len(), 2, "refreshed");
     assert_eq!(imds_requests.load(Ordering::SeqCst), probed, "no re-probe");
 

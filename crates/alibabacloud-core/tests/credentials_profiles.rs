@@ -187,6 +187,15 @@ async fn cli_ram_role_and_chainable_role_go_through_sts() {
     assert_eq!(requests[1].param("RoleArn"), Some("acs:ram::1:role/target"));
     assert_eq!(requests[1].param("DurationSeconds"), Some("1800"));
     assert_eq!(requests[1].param("ExternalId"), Some("ext"));
+    // `x-acs-credentials-provider` names the source as the official SDKs do.
+    assert_eq!(
+        requests[0].header("x-acs-credentials-provider"),
+        Some("static_ak")
+    );
+    assert_eq!(
+        requests[1].header("x-acs-credentials-provider"),
+        Some("ram_role_arn/static_ak")
+    );
 
     // An STS failure names the profile and the file.
     let config = home.config(&[
@@ -301,7 +310,15 @@ async fn cli_file_errors_name_the_file_profile_and_field() {
         ),
         (
             r#"{"profiles": [{"name": "default", "mode": "CloudSSO"}]}"#.into(),
-            vec!["unsupported mode `CloudSSO`", "profile `default`"],
+            vec!["missing field `cloud_sso_sign_in_url`", "profile `default`"],
+        ),
+        (
+            r#"{"profiles": [{"name": "default", "mode": "Bearer"}]}"#.into(),
+            vec!["unsupported mode `Bearer`", "CloudSSO, OAuth, External"],
+        ),
+        (
+            r#"{"profiles": [{"name": "default", "mode": "OAuth", "oauth_site_type": "CN", "oauth_access_token_expire": "soon"}]}"#.into(),
+            vec!["`profiles[0].oauth_access_token_expire` has an unexpected type or value"],
         ),
         (
             r#"{"profiles": [{"name": "default"}]}"#.into(),
@@ -439,6 +456,113 @@ async fn ini_role_types_use_sts_and_the_metadata_service() {
         .await
         .unwrap();
     assert_eq!(credentials.access_key_id(), "STS.iniecs");
+}
+
+#[tokio::test]
+async fn ini_oidc_role_arn_reads_its_token_file_and_falls_back_to_the_variables() {
+    let emulator = sts().await;
+    let home = Home::new();
+    let token = home.path().join("oidc-token");
+    std::fs::write(&token, "ini-oidc-token\n").unwrap();
+    home.write(
+        ".alibabacloud/credentials",
+        &format!(
+            "[default]\ntype = oidc_role_arn\nrole_arn = acs:ram::1:role/oidc\noidc_provider_arn = acs:ram::1:oidc-provider/ack\noidc_token_file_path = {}\nrole_session_name = ini-oidc\npolicy = {{\"Statement\": []}}\n\n[env]\ntype = oidc_role_arn\nrole_session_name = from-env\n",
+            token.display()
+        ),
+    );
+    let config = home.config(&[]).with_sts_endpoint(emulator.endpoint());
+    emulator.script_for(
+        "AssumeRoleWithOIDC",
+        sts_reply("STS.inioidc").skip_verification(),
+    );
+    let provider = IniProfileProvider::new(&config);
+    let credentials = provider.provide_credentials().await.unwrap();
+    assert_eq!(credentials.access_key_id(), "STS.inioidc");
+    assert_eq!(provider.official_name(), "profile/oidc_role_arn");
+    let request = &emulator.requests_for("AssumeRoleWithOIDC")[0];
+    assert_eq!(request.param("RoleArn"), Some("acs:ram::1:role/oidc"));
+    assert_eq!(
+        request.param("OIDCProviderArn"),
+        Some("acs:ram::1:oidc-provider/ack")
+    );
+    assert_eq!(request.param("OIDCToken"), Some("ini-oidc-token"));
+    assert_eq!(request.param("RoleSessionName"), Some("ini-oidc"));
+    assert_eq!(request.param("Policy"), Some(r#"{"Statement": []}"#));
+    assert_eq!(request.param("Signature"), None, "anonymous");
+
+    // Keys left out are read from the variables, as the official SDKs do.
+    let token = token.display().to_string();
+    let config = home
+        .config(&[
+            ("ALIBABA_CLOUD_PROFILE", "env"),
+            ("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/env"),
+            (
+                "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                "acs:ram::1:oidc-provider/env",
+            ),
+            ("ALIBABA_CLOUD_OIDC_TOKEN_FILE", &token),
+        ])
+        .with_sts_endpoint(emulator.endpoint());
+    emulator.script_for(
+        "AssumeRoleWithOIDC",
+        sts_reply("STS.envoidc").skip_verification(),
+    );
+    let credentials = IniProfileProvider::new(&config)
+        .provide_credentials()
+        .await
+        .unwrap();
+    assert_eq!(credentials.access_key_id(), "STS.envoidc");
+    let request = &emulator.requests_for("AssumeRoleWithOIDC")[1];
+    assert_eq!(request.param("RoleArn"), Some("acs:ram::1:role/env"));
+    assert_eq!(request.param("RoleSessionName"), Some("from-env"));
+
+    // Without them, the key is named (and the variable).
+    let error = ini_error(&home.config(&[("ALIBABA_CLOUD_PROFILE", "env")])).await;
+    assert_eq!(error.kind(), CredentialsErrorKind::InvalidConfiguration);
+    assert_mentions(
+        &error,
+        &[
+            "missing key `role_arn` (and ALIBABA_CLOUD_ROLE_ARN is not set)",
+            "section `[env]`",
+        ],
+    );
+}
+
+#[tokio::test]
+async fn ini_values_quotes_comments_and_the_retired_rsa_key_pair() {
+    let home = Home::new();
+    home.write(
+        ".alibabacloud/credentials",
+        &format!(
+            "# leading comment\n[default]\ntype = access_key ; trailing comment\naccess_key_id: 'LTAI#with;marks'\naccess_key_secret = \"{SECRET} #kept\" # dropped\n\n[Upper]\ntype = access_key\naccess_key_id = LTAIupper\naccess_key_secret = a#b;c\n\n[rsa]\ntype = rsa_key_pair\npublic_key_id = pk\nprivate_key_file = /tmp/pk\n"
+        ),
+    );
+    let credentials = IniProfileProvider::new(&home.config(&[]))
+        .provide_credentials()
+        .await
+        .unwrap();
+    assert_eq!(credentials.access_key_id(), "LTAI#with;marks");
+    assert_eq!(credentials.access_key_secret(), format!("{SECRET} #kept"));
+    // Sections are case-sensitive; a `#` or `;` without whitespace before it is no comment.
+    let credentials = IniProfileProvider::new(&home.config(&[("ALIBABA_CLOUD_PROFILE", "Upper")]))
+        .provide_credentials()
+        .await
+        .unwrap();
+    assert_eq!(credentials.access_key_secret(), "a#b;c");
+    let error = ini_error(&home.config(&[("ALIBABA_CLOUD_PROFILE", "upper")])).await;
+    assert_mentions(&error, &["no section `[upper]`"]);
+
+    let error = ini_error(&home.config(&[("ALIBABA_CLOUD_PROFILE", "rsa")])).await;
+    assert_eq!(error.kind(), CredentialsErrorKind::InvalidConfiguration);
+    assert_mentions(
+        &error,
+        &[
+            "unsupported type `rsa_key_pair`",
+            "retired",
+            "section `[rsa]`",
+        ],
+    );
 }
 
 #[tokio::test]

@@ -251,14 +251,19 @@ proptest! {
     fn cli_configs_never_show_their_secrets(
         secret in word(8, 16).prop_map(|w| format!("Sec{w}")),
         mode in prop_oneof![
-            prop::sample::select(vec!["AK", "StsToken", "RamRoleArn", "EcsRamRole", "OIDC", "ChainableRamRoleArn", "CloudSSO"]).prop_map(str::to_owned),
+            prop::sample::select(vec!["AK", "StsToken", "RamRoleArn", "EcsRamRole", "OIDC", "ChainableRamRoleArn", "CloudSSO", "OAuth", "External"]).prop_map(str::to_owned),
             word(1, 10),
         ],
         extra in prop::collection::vec((strategies::key(), json_value()), 0..4),
         damage in any::<bool>(),
         bytes_seed in any::<u64>(),
     ) {
-        let mut profile = json!({"name": "default", "mode": mode, "access_key_secret": secret, "sts_token": secret});
+        // Every secret field of every mode holds the secret: the AccessKey secret, the STS
+        // token, the CloudSSO access token, the OAuth tokens, the External command.
+        let mut profile = json!({"name": "default", "mode": mode, "access_key_secret": secret, "sts_token": secret,
+            "access_token": secret, "oauth_access_token": secret, "oauth_refresh_token": secret,
+            "process_command": format!("tool --token {secret} 'unclosed"), "oauth_site_type": "CN",
+            "cloud_sso_sign_in_url": format!("https://{secret}"), "cloud_sso_access_token_expire": 1});
         for (key, value) in extra {
             profile[key] = value;
         }
@@ -296,16 +301,67 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(strategies::config())]
+
+    #[test]
+    fn external_output_errors_never_quote_the_output(
+        secret in word(8, 16).prop_map(|w| format!("Sec{w}")),
+        value in json_value(),
+        mode in prop::sample::select(vec!["AK", "StsToken", "x"]),
+        damage in any::<bool>(),
+    ) {
+        let output = json!({"mode": mode, "access_key_id": value, "access_key_secret": secret,
+            "sts_token": secret, "expiration": secret});
+        let mut bytes = serde_json::to_vec(&output).unwrap();
+        if damage {
+            bytes.truncate(bytes.len() / 2);
+        }
+        if let Err(error) = fuzzing::external_output(&bytes) {
+            prop_assert!(!error.contains(&secret), "{}", error);
+        }
+    }
+
+    /// Any argument list, written with POSIX single quotes, splits back into itself (and the
+    /// Windows rules keep a plain double-quoted argument as it is).
+    #[test]
+    fn commands_split_back_into_their_arguments(
+        argv in prop::collection::vec(text(12), 1..6),
+    ) {
+        prop_assume!(!argv[0].is_empty());
+        let quoted: Vec<String> = argv
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+            .collect();
+        prop_assert_eq!(fuzzing::split_command(&quoted.join(" \t "), false), Some(argv.clone()));
+        if argv.iter().all(|a| !a.contains('"') && !a.ends_with('\\')) {
+            let quoted: Vec<String> = argv.iter().map(|a| format!("\"{a}\"")).collect();
+            prop_assert_eq!(fuzzing::split_command(&quoted.join(" "), true), Some(argv));
+        }
+    }
+
+    #[test]
+    fn command_splitting_never_panics(command in text(40), windows in any::<bool>()) {
+        if let Some(argv) = fuzzing::split_command(&command, windows) {
+            prop_assert!(!argv[0].is_empty());
+        }
+    }
+}
+
 /// Inputs the fuzzers found, kept as cases.
 #[test]
 fn fuzz_findings_stay_fixed() {
     // A `[` not closed on its line: the section name ran over the next lines, the secret
-    // among them, and the error quoted it; so did a key run over lines by a quote.
+    // among them, and the error quoted it (with rust-ini); so did a key run over lines by a
+    // quote. The parser now reads line by line and names the line.
     let file = "[defa:\0\0\0\\d\naccess_key_secret = SecrelutVae01\n[x]ult]\nt\0\0\\= \"acce= \"access_key\na\x0c\0\0\0\0\0\0\ntype = \"a\"\n";
     let error = fuzzing::ini_credentials(file, "default").unwrap_err();
     let shown = format!("{error} {error:?}");
     assert!(!shown.contains("SecrelutVae01"), "{shown}");
-    assert!(shown.contains("runs over several lines"), "{shown}");
+    assert!(
+        shown.contains("line 1: a section header without its closing `]`"),
+        "{shown}"
+    );
     // A secret field whose value is `*`: each pass replaced every `*` of the text by `***`.
     let text = b"{\"Code\":\"Authoe\":\"Aukeckethas expired.\",\"AccessTicket\":\r\"*\"}";
     let once = fuzzing::scrub(text, &["x\0\0\0\0\x05x"], &["AccessTicket"]);

@@ -3,7 +3,9 @@
 //! Every secret of a call (the AccessKey secret, the STS token, the secret parameter `Ticket`
 //! of Quick BI's `QueryTicketInfo` and its secret response field `AccessTicket`) and of the
 //! credentials sources (environment, aliyun CLI file, INI file, OIDC token, metadata service
-//! token and answers, credentials URI query) is pushed through every error path: servers that
+//! token and answers, credentials URI query, the CloudSSO access token, the OAuth access and
+//! refresh tokens, an External command's arguments and output) is pushed through every error
+//! path: servers that
 //! echo everything they received (query, headers, body, a string-to-sign) into every field of
 //! an error body, `Success: false` bodies, undecodable and truncated bodies, non-UTF-8 bodies,
 //! HTML pages, the emulator's signature mismatch, broken credential files and failing
@@ -23,7 +25,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use alibabacloud_core::credentials::{
-    CredentialsProviderChain, ProvideCredentials, ProviderConfig,
+    CliProfileProvider, CredentialsProviderChain, ProvideCredentials, ProviderConfig,
 };
 use alibabacloud_core::env::Env;
 use alibabacloud_core::signing::percent_encode;
@@ -43,8 +45,13 @@ const OIDC_TOKEN: &str = "eyJOidcToken.Leak.0005";
 const IMDS_TOKEN: &str = "ImdsSessionToken-Leak-0006";
 const IMDS_SECRET: &str = "ImdsSecret-Leak-0007";
 const URI_TOKEN: &str = "UriQueryToken-Leak-0008";
+const SSO_TOKEN: &str = "SsoAccess+Token/Leak=0009";
+const OAUTH_ACCESS: &str = "OAuthAccess+Token/Leak=0010";
+const OAUTH_REFRESH: &str = "OAuthRefresh+Token/Leak=0011";
+const EXT_SECRET: &str = "ExternalOutput-Leak-0012";
+const EXT_ARG: &str = "ExternalArgument-Leak-0013";
 
-const ALL: [&str; 12] = [
+const ALL: [&str; 17] = [
     AK_SECRET,
     STS_TOKEN,
     TICKET,
@@ -57,6 +64,11 @@ const ALL: [&str; 12] = [
     IMDS_TOKEN,
     IMDS_SECRET,
     URI_TOKEN,
+    SSO_TOKEN,
+    OAUTH_ACCESS,
+    OAUTH_REFRESH,
+    EXT_SECRET,
+    EXT_ARG,
 ];
 
 /// Everything `tracing` writes, at every level, from every thread.
@@ -222,6 +234,7 @@ async fn no_secret_in_any_error_debug_display_source_or_log() {
     calls_to_echoing_servers(&mut shown).await;
     signature_mismatch_at_the_emulator(&mut shown).await;
     credentials_sources_that_fail(&mut shown).await;
+    cli_sign_ins_and_commands_that_fail(&mut shown).await;
 
     assert!(
         shown.contains("***"),
@@ -475,4 +488,106 @@ async fn credentials_sources_that_fail(shown: &mut String) {
         .unwrap_err();
     assert!(matches!(err, quickbi::Error::Credentials(_)), "{err:?}");
     let _ = writeln!(shown, "{}", describe(&err));
+}
+
+/// The aliyun CLI's CloudSSO and OAuth sign-in services echoing what they receive (the bearer
+/// token in the headers, the refresh token in the form), and External commands that print
+/// secrets where they should not.
+async fn cli_sign_ins_and_commands_that_fail(shown: &mut String) {
+    let home = tempfile::tempdir().unwrap();
+    let portal = RawServer::start(|stream, request| async move {
+        let body = serde_json::json!({
+            "Code": "InvalidToken",
+            "Message": echo_request(&request),
+            "error": "invalid_grant",
+            "error_description": echo_request(&request),
+            "RequestId": "R",
+        });
+        answer(
+            stream,
+            &http(401, "application/json", body.to_string().as_bytes()),
+        )
+        .await;
+    })
+    .await;
+    let far = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 8 * 3600;
+    let mut profiles = vec![
+        serde_json::json!({"name": "sso", "mode": "CloudSSO", "access_token": SSO_TOKEN,
+            "cloud_sso_sign_in_url": format!("{}/login", portal.endpoint()), "cloud_sso_account_id": "1",
+            "cloud_sso_access_config": "ac", "cloud_sso_access_token_expire": far}),
+        // The refresh: the refresh token in the form, echoed.
+        serde_json::json!({"name": "refresh", "mode": "OAuth", "oauth_site_type": "INTL",
+            "oauth_access_token": OAUTH_ACCESS, "oauth_access_token_expire": 1,
+            "oauth_refresh_token": OAUTH_REFRESH}),
+        // The exchange: the access token in the header, echoed.
+        serde_json::json!({"name": "exchange", "mode": "OAuth", "oauth_site_type": "CN",
+            "oauth_access_token": OAUTH_ACCESS, "oauth_access_token_expire": far,
+            "oauth_refresh_token": OAUTH_REFRESH}),
+    ];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let commands = [
+            format!("echo {EXT_SECRET} >&2; echo {EXT_SECRET}; exit 2"),
+            format!(
+                "echo '{{\"access_key_id\": [\"{EXT_SECRET}\"], \"access_key_secret\": \"{EXT_SECRET}\"}}'"
+            ),
+            format!("echo 'not json {EXT_SECRET}'"),
+        ];
+        for (i, body) in commands.iter().enumerate() {
+            let path = home.path().join(format!("tool{i}"));
+            std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+            profiles.push(
+                serde_json::json!({"name": format!("ext{i}"), "mode": "External",
+                "process_command": format!("{} --token {EXT_ARG}", path.display())}),
+            );
+        }
+        profiles.push(serde_json::json!({"name": "badcommand", "mode": "External",
+            "process_command": format!("tool --token '{EXT_ARG}")}));
+    }
+    let names: Vec<String> = profiles
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    std::fs::create_dir_all(home.path().join(".aliyun")).unwrap();
+    std::fs::write(
+        home.path().join(".aliyun/config.json"),
+        serde_json::json!({"current": "sso", "profiles": profiles}).to_string(),
+    )
+    .unwrap();
+    let config = ProviderConfig::new()
+        .with_env(Env::from_pairs([(
+            "HOME".to_owned(),
+            home.path().display().to_string(),
+        )]))
+        .with_oauth_sign_in_url(portal.endpoint());
+    let expected = [
+        "HTTP 401: InvalidToken",
+        "/v1/token answered HTTP 401",
+        "/v1/exchange answered HTTP 401",
+        "exit status 2",
+        "not a string",
+        "not JSON",
+        "invalid `process_command`",
+    ];
+    for (name, expected) in names.iter().zip(expected) {
+        let provider = CliProfileProvider::new(&config).with_profile(name.as_str());
+        let error = provider.provide_credentials().await.unwrap_err();
+        let text = describe(&error);
+        assert!(text.contains(expected), "{name}: {text}");
+        let _ = writeln!(shown, "{provider:?}\n{text}");
+    }
+    // Each service was reached with the secret it echoes.
+    let seen: Vec<String> = portal.requests().iter().map(echo_request).collect();
+    assert!(seen.iter().any(|r| r.contains(SSO_TOKEN)));
+    assert!(seen.iter().any(|r| r.contains(OAUTH_ACCESS)));
+    assert!(
+        seen.iter()
+            .any(|r| r.contains(&*percent_encode(OAUTH_REFRESH)))
+    );
 }

@@ -291,4 +291,12 @@ impl ProvideCredentials for CredentialsProviderChain {
     fn name(&self) -> &'static str {
         "default_chain"
     }
+
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        let selected = self.state().selected;
+        match self.link_at(selected) {
+            Some(provider) => format!("default/{}", provider.official_name()).into(),
+            None => "default".into(),
+        }
+    }
 }

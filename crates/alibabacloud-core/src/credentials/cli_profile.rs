@@ -2,11 +2,16 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use serde::{Deserialize, Deserializer};
 
+use super::cli_file::ProfileLocation;
+use super::cloud_sso::{CloudSsoProvider, CloudSsoSettings};
 use super::ecs::EcsRamRoleProvider;
+use super::external::ExternalProvider;
 use super::files;
+use super::oauth::{OAuthProvider, OAuthSettings, OAuthSite};
 use super::oidc::{OidcRoleArnProvider, OidcSettings};
 use super::provider_config::ProviderConfig;
 use super::ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
@@ -60,6 +65,19 @@ struct CliProfile {
     oidc_provider_arn: Option<String>,
     oidc_token_file: Option<String>,
     region_id: Option<String>,
+    cloud_sso_sign_in_url: Option<String>,
+    cloud_sso_account_id: Option<String>,
+    cloud_sso_access_config: Option<String>,
+    /// The CloudSSO portal's access token.
+    access_token: Option<String>,
+    #[serde(deserialize_with = "lenient_seconds")]
+    cloud_sso_access_token_expire: Option<u64>,
+    oauth_site_type: Option<String>,
+    oauth_refresh_token: Option<String>,
+    oauth_access_token: Option<String>,
+    #[serde(deserialize_with = "lenient_seconds")]
+    oauth_access_token_expire: Option<u64>,
+    process_command: Option<String>,
 }
 
 /// `true`, `"true"` (any case); anything else is false.
@@ -71,21 +89,33 @@ fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     })
 }
 
-/// A number or a numeric string; `null`, `""` and `0` mean unset.
-fn lenient_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+/// A number of seconds: a number or a numeric string; `null`, `""` and `0` mean unset.
+fn lenient_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     use serde::de::Error;
     let value = match serde_json::Value::deserialize(d)? {
         serde_json::Value::Null => return Ok(None),
-        serde_json::Value::Number(n) => n.as_u64(),
         serde_json::Value::String(s) if s.trim().is_empty() => return Ok(None),
-        serde_json::Value::String(s) => s.trim().parse::<u64>().ok(),
-        _ => None,
+        value => super::cloud_sso::lenient_seconds(&value),
     };
-    match value.map(u32::try_from) {
-        Some(Ok(0)) => Ok(None),
-        Some(Ok(n)) => Ok(Some(n)),
-        _ => Err(D::Error::custom("expected a number of seconds")),
+    match value {
+        Some(0) => Ok(None),
+        Some(n) => Ok(Some(n)),
+        None => Err(D::Error::custom("expected a number of seconds")),
     }
+}
+
+/// [`lenient_seconds`] that fits a `u32` (a session duration).
+fn lenient_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    use serde::de::Error;
+    lenient_seconds(d)?
+        .map(u32::try_from)
+        .transpose()
+        .map_err(|_| D::Error::custom("expected a number of seconds"))
+}
+
+/// `seconds` after the Unix epoch.
+fn unix_time(seconds: u64) -> SystemTime {
+    SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(seconds)
 }
 
 /// Trimmed, non-empty.
@@ -211,8 +241,11 @@ pub(crate) fn profile_region(config: &ProviderConfig) -> Option<(String, String)
 /// The file is `ALIBABA_CLOUD_CONFIG_FILE`, else `<home>/.aliyun/config.json`; the profile is
 /// `ALIBABA_CLOUD_PROFILE`, else the file's `current`, else `default`. Modes: `AK`,
 /// `StsToken`, `RamRoleArn`, `EcsRamRole`, `OIDC`, `ChainableRamRoleArn` (its
-/// `source_profile` resolved recursively). The file is read on first use (on tokio's blocking
-/// pool); once a profile has been resolved its provider (with its cache) is kept.
+/// `source_profile` resolved recursively), `CloudSSO` ([`CloudSsoProvider`]), `OAuth`
+/// ([`OAuthProvider`], whose refreshed tokens are written back into the file) and `External`
+/// ([`ExternalProvider`], whose credentials are written back). The file is read on first use
+/// (on tokio's blocking pool); once a profile has been resolved its provider (with its cache)
+/// is kept.
 /// `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true` turns the provider off.
 pub struct CliProfileProvider {
     config: ProviderConfig,
@@ -319,12 +352,22 @@ impl CliConfig {
         })
     }
 
-    /// Removes the file's secrets (AccessKey secrets and STS tokens) from a message.
+    /// Removes the file's secrets (AccessKey secrets, STS tokens, CloudSSO and OAuth tokens,
+    /// and External commands, whose arguments may hold a token) from a message.
     fn scrubber(&self) -> Scrubber {
         Scrubber::of_values(
             self.profiles
                 .iter()
-                .flat_map(|p| [p.access_key_secret.as_deref(), p.sts_token.as_deref()])
+                .flat_map(|p| {
+                    [
+                        p.access_key_secret.as_deref(),
+                        p.sts_token.as_deref(),
+                        p.access_token.as_deref(),
+                        p.oauth_access_token.as_deref(),
+                        p.oauth_refresh_token.as_deref(),
+                        p.process_command.as_deref(),
+                    ]
+                })
                 .flatten(),
         )
     }
@@ -362,6 +405,13 @@ impl ProvideCredentials for CliProfileProvider {
 
     fn name(&self) -> &'static str {
         NAME
+    }
+
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        match self.resolved.get() {
+            Some(resolved) => format!("{NAME}/{}", resolved.provider.official_name()).into(),
+            None => NAME.into(),
+        }
     }
 }
 
@@ -469,17 +519,69 @@ impl ProfileBuilder<'_> {
                     OidcRoleArnProvider::new(settings, self.config).map_err(context)?,
                 )
             }
+            "CloudSSO" => {
+                let settings = CloudSsoSettings::new(
+                    self.required(
+                        name,
+                        &profile.cloud_sso_sign_in_url,
+                        "cloud_sso_sign_in_url",
+                    )?,
+                    self.required(name, &profile.cloud_sso_account_id, "cloud_sso_account_id")?,
+                    self.required(
+                        name,
+                        &profile.cloud_sso_access_config,
+                        "cloud_sso_access_config",
+                    )?,
+                    self.required(name, &profile.access_token, "access_token")?,
+                    unix_time(profile.cloud_sso_access_token_expire.ok_or_else(|| {
+                        self.invalid(name, "missing field `cloud_sso_access_token_expire`")
+                    })?),
+                );
+                SharedCredentialsProvider::new(
+                    CloudSsoProvider::for_profile(settings, self.config, self.location(name))
+                        .map_err(context)?,
+                )
+            }
+            "OAuth" => {
+                let site_type = self.required(name, &profile.oauth_site_type, "oauth_site_type")?;
+                let site = OAuthSite::from_site_type(site_type).ok_or_else(|| {
+                    self.invalid(name, "invalid `oauth_site_type` (expected CN or INTL)")
+                })?;
+                let mut settings = OAuthSettings::new(site);
+                settings.access_token = present(&profile.oauth_access_token).map(Into::into);
+                settings.access_token_expiration = profile.oauth_access_token_expire.map(unix_time);
+                settings.refresh_token = present(&profile.oauth_refresh_token).map(Into::into);
+                SharedCredentialsProvider::new(
+                    OAuthProvider::for_profile(settings, self.config, self.location(name))
+                        .map_err(context)?,
+                )
+            }
+            "External" => {
+                let command = self.required(name, &profile.process_command, "process_command")?;
+                SharedCredentialsProvider::new(
+                    ExternalProvider::for_profile(command, self.config, self.location(name))
+                        .map_err(context)?,
+                )
+            }
             other => {
                 return Err(self.invalid(
                     name,
                     format_args!(
-                        "unsupported mode `{other}` (supported: AK, StsToken, RamRoleArn, EcsRamRole, OIDC, ChainableRamRoleArn)"
+                        "unsupported mode `{other}` (supported: AK, StsToken, RamRoleArn, EcsRamRole, OIDC, ChainableRamRoleArn, CloudSSO, OAuth, External)"
                     ),
                 ));
             }
         };
         visiting.pop();
         Ok(provider)
+    }
+
+    /// Where profile `name` is, for the providers that read it again or write it back.
+    fn location(&self, name: &str) -> ProfileLocation {
+        ProfileLocation {
+            path: self.path.to_path_buf(),
+            name: name.to_owned(),
+        }
     }
 
     fn access_key(

@@ -7,7 +7,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::HeaderValue;
 
-use super::cache::CachedCredentialsProvider;
+use super::cache::{CachePolicy, CachedCredentialsProvider};
 use super::fields::{optional_string, parse_object, temporary_credentials};
 use super::http::{HttpClient, METADATA_TIMEOUTS};
 use super::provider_config::ProviderConfig;
@@ -33,12 +33,18 @@ const TOKEN_TTL_SECONDS: &str = "21600";
 /// The longest session token accepted (the service's are about 60 characters).
 const MAX_TOKEN_LEN: usize = 4096;
 
+/// Credentials are prefetched this long after each fetch, in the background (as the official
+/// SDKs: every hour), however long they last (the service's last six hours).
+const PREFETCH_AFTER: Duration = Duration::from_secs(3600);
+
 /// The longest a whole fetch (token, role, credentials) may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Credentials of the instance's RAM role from the metadata service, cached and refreshed
-/// before they expire. Each request has a 1 s connect and a 1 s read timeout, and the whole
-/// fetch (all its requests) at most 2 s.
+/// before they expire. As in the official SDKs they are also prefetched in the background an
+/// hour after each fetch (the service's credentials last six hours), so that the calls keep
+/// using credentials the service still serves. Each request has a 1 s connect and a 1 s read
+/// timeout, and the whole fetch (all its requests) at most 2 s.
 ///
 /// A fetch asks for an IMDSv2 session token (`PUT /latest/api/token`), then discovers the role
 /// (`GET /latest/meta-data/ram/security-credentials/`) unless it is configured, then reads its
@@ -88,10 +94,14 @@ impl EcsRamRoleProvider {
             http: HttpClient::direct(METADATA_TIMEOUTS),
         };
         Ok(Self {
-            cached: CachedCredentialsProvider::new(
+            cached: CachedCredentialsProvider::with_policy(
                 fetcher,
                 *config.cache_settings(),
                 config.time_source().clone(),
+                CachePolicy {
+                    prefetch_after: Some(PREFETCH_AFTER),
+                    ..CachePolicy::default()
+                },
             ),
         })
     }

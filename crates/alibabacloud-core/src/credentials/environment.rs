@@ -71,6 +71,10 @@ impl ProvideCredentials for EnvironmentProvider {
     fn name(&self) -> &'static str {
         "environment"
     }
+
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("env")
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,16 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use ini::{Ini, ParseOption, Properties};
+use std::collections::HashMap;
+
+use configparser::ini::Ini;
 
 use super::cli_profile::{PROFILE_VAR, Resolved};
 use super::ecs::EcsRamRoleProvider;
 use super::files;
+use super::oidc::{
+    OIDC_PROVIDER_ARN_VAR, OIDC_TOKEN_FILE_VAR, OidcRoleArnProvider, OidcSettings, ROLE_ARN_VAR,
+};
 use super::provider_config::ProviderConfig;
 use super::ram_role_arn::{AssumeRoleSettings, RamRoleArnProvider};
 use super::{
@@ -31,6 +36,9 @@ const NAME: &str = "ini_profile";
 /// | `access_key` | `access_key_id`, `access_key_secret` |
 /// | `ecs_ram_role` | `role_name` |
 /// | `ram_role_arn` | `access_key_id`, `access_key_secret`, `role_arn`, optional `role_session_name`, `policy` (session of 3600 s) |
+/// | `oidc_role_arn` | `role_arn`, `oidc_provider_arn`, `oidc_token_file_path` (each else its `ALIBABA_CLOUD_*` variable), optional `role_session_name`, `policy` |
+///
+/// `rsa_key_pair` (retired) is refused with an error that says so.
 ///
 /// ```ini
 /// [default]
@@ -39,9 +47,11 @@ const NAME: &str = "ini_profile";
 /// access_key_secret = ...
 /// ```
 ///
-/// Values may be quoted; a `#` or `;` after whitespace starts a comment; backslashes are kept
-/// as they are. The file is read on first use (on tokio's blocking pool); once a section has
-/// been resolved its provider (with its cache) is kept.
+/// Lines are `[section]`, `key = value` (or `key: value`), or comments starting with `#` or
+/// `;`. Values may be quoted (`"..."` or `'...'`, a quote must close on its line); outside
+/// quotes a `#` or `;` after whitespace starts a comment; backslashes are kept as they are.
+/// Keys and sections are case-sensitive. The file is read on first use (on tokio's blocking
+/// pool); once a section has been resolved its provider (with its cache) is kept.
 pub struct IniProfileProvider {
     config: ProviderConfig,
     path: Option<PathBuf>,
@@ -155,82 +165,88 @@ fn parse_section(
     config: &ProviderConfig,
     secrets: &mut Vec<String>,
 ) -> Result<SharedCredentialsProvider, CredentialsError> {
-    let options = ParseOption {
-        enabled_quote: true,
-        enabled_escape: false,
-        ..ParseOption::default()
-    };
-    let ini = Ini::load_from_str_opt(text, options).map_err(|e| {
-        // Only the position: the parser's message may quote the line.
+    let sections = read_sections(text).map_err(|what| {
         CredentialsError::invalid_configuration(
             NAME,
-            format!(
-                "malformed `{shown}`: not valid INI (line {}, column {})",
-                e.line, e.col
-            ),
+            format!("malformed `{shown}`: not valid INI ({what})"),
         )
     })?;
-    let malformed = |what: String| {
-        CredentialsError::invalid_configuration(NAME, format!("malformed `{shown}`: {what}"))
-    };
-    // Escapes are off, so a line break in a section name, a key or a value can only come from
-    // a `[` or a quote not closed on its line: it holds the following lines (and their
-    // secrets). Nothing of it is quoted.
-    let broken = |s: &str| s.contains(['\n', '\r']);
-    for (name, properties) in ini.iter() {
-        if name.is_some_and(broken) {
-            return Err(malformed(
-                "a section name runs over several lines (a `[` or a quote not closed on its line)"
-                    .to_owned(),
-            ));
-        }
-        let section = name.map_or_else(String::new, |n| format!(" in section `[{n}]`"));
-        for (key, value) in properties.iter() {
-            if broken(key) {
-                return Err(malformed(format!(
-                    "a key{section} runs over several lines (a quote not closed on its line)"
-                )));
-            }
-            if broken(value) {
-                let line = quote_line(text, name, key)
-                    .map(|n| format!(" (line {n})"))
-                    .unwrap_or_default();
-                return Err(malformed(format!(
-                    "the value of `{key}`{section}{line} opens a quote that is not closed on its line"
-                )));
-            }
-        }
-    }
     secrets.extend(
-        ini.iter()
-            .flat_map(|(_, p)| p.get_all("access_key_secret"))
-            .map(str::to_owned),
+        sections
+            .values()
+            .filter_map(|keys| keys.get("access_key_secret").cloned().flatten()),
     );
-    let Some(properties) = ini.section(Some(section)) else {
+    let Some(keys) = sections.get(section) else {
         return Err(CredentialsError::invalid_configuration(
             NAME,
             format!("no section `[{section}]` in `{shown}`"),
         ));
     };
     let reader = Section {
-        properties,
+        keys,
+        text,
         section,
         path: shown,
     };
     reader.provider(config)
 }
 
+/// The key/value pairs of each section, as written (comments and quotes are handled by
+/// [`Section::get`]).
+type Sections = HashMap<String, HashMap<String, Option<String>>>;
+
+/// The name under which the parser files the keys written before any section header: a
+/// header's name is trimmed, so no `[...]` can select it.
+const BEFORE_ANY_SECTION: &str = " (before any section)";
+
+/// Parses the file line by line: `[section]` headers, `key = value` (or `key: value`) lines,
+/// and `;` or `#` comment lines. Keys and sections are case-sensitive; a value never runs
+/// over to the next line. The error names the line and what is wrong there, never its text.
+fn read_sections(text: &str) -> Result<Sections, String> {
+    let mut defaults = Ini::new_cs().defaults();
+    defaults.default_section = BEFORE_ANY_SECTION.to_owned();
+    defaults.comment_symbols = vec![';', '#'];
+    defaults.delimiters = vec!['=', ':'];
+    // A `#` or `;` inside a value is not a comment unless whitespace precedes it
+    // ([`Section::get`] strips those), and quotes are ours to handle.
+    defaults.enable_inline_comments = false;
+    defaults.multiline = false;
+    Ini::new_from_defaults(defaults)
+        .read(text.to_owned())
+        .map_err(|message| {
+            // Only the line number is kept of the parser's message, and what is known of it.
+            let line = message
+                .strip_prefix("line ")
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect::<String>()
+                })
+                .filter(|digits| !digits.is_empty());
+            let what = if message.contains("bracket") {
+                "a section header without its closing `]`"
+            } else if message.contains("Key cannot be empty") {
+                "a value without a key"
+            } else {
+                "unreadable"
+            };
+            match line {
+                Some(line) => format!("line {line}: {what}"),
+                None => what.to_owned(),
+            }
+        })
+}
+
 /// The line on which `key` of `section` starts, for the message about its quote.
-fn quote_line(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
+fn quote_line(text: &str, section: &str, key: &str) -> Option<usize> {
     let mut current: Option<&str> = None;
     for (n, line) in text.lines().enumerate() {
         let trimmed = line.trim();
-        if let Some(name) = trimmed.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = Some(name.trim());
-        } else if current == section
-            && let Some((k, v)) = trimmed.split_once('=')
-            && k.trim() == key
-            && v.contains(['"', '\''])
+        if let Some(name) = trimmed.strip_prefix('[').and_then(|l| l.rsplit_once(']')) {
+            current = Some(name.0.trim());
+        } else if current == Some(section)
+            && let Some(at) = trimmed.find(['=', ':'])
+            && trimmed[..at].trim() == key
         {
             return Some(n + 1);
         }
@@ -255,11 +271,20 @@ impl ProvideCredentials for IniProfileProvider {
     fn name(&self) -> &'static str {
         NAME
     }
+
+    /// `profile/...`: the official SDKs call this provider `profile`.
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        match self.resolved.get() {
+            Some(resolved) => format!("profile/{}", resolved.provider.official_name()).into(),
+            None => "profile".into(),
+        }
+    }
 }
 
 /// One section of the file.
 struct Section<'a> {
-    properties: &'a Properties,
+    keys: &'a HashMap<String, Option<String>>,
+    text: &'a str,
     section: &'a str,
     path: &'a str,
 }
@@ -272,21 +297,59 @@ impl Section<'_> {
         )
     }
 
-    /// The value of `key` without an inline comment; `None` when absent or empty.
-    fn get(&self, key: &str) -> Option<&str> {
-        let value = self.properties.get(key)?;
-        let value = match value.char_indices().find(|&(i, c)| {
-            (c == '#' || c == ';') && value[..i].ends_with(|p: char| p.is_whitespace())
-        }) {
-            Some((i, _)) => &value[..i],
-            None => value,
+    /// The value of `key`: unquoted (`"..."` or `'...'`, kept as written inside), else
+    /// without an inline comment (a `#` or `;` after whitespace); `None` when absent or
+    /// empty.
+    ///
+    /// # Errors
+    /// A quote opened and not closed on its line (naming the key, section and line).
+    fn get(&self, key: &str) -> Result<Option<&str>, CredentialsError> {
+        let Some(value) = self.keys.get(key).and_then(Option::as_deref) else {
+            return Ok(None);
         };
-        Some(value.trim()).filter(|v| !v.is_empty())
+        let value = value.trim();
+        let value = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => match value[1..].find(quote) {
+                Some(end) => &value[1..=end],
+                None => {
+                    let line = quote_line(self.text, self.section, key)
+                        .map(|n| format!(" (line {n})"))
+                        .unwrap_or_default();
+                    return Err(self.invalid(format_args!(
+                        "the value of `{key}`{line} opens a quote that is not closed on its line"
+                    )));
+                }
+            },
+            _ => match value
+                .char_indices()
+                .find(|&(i, c)| (c == '#' || c == ';') && value[..i].ends_with(char::is_whitespace))
+            {
+                Some((i, _)) => value[..i].trim_end(),
+                None => value,
+            },
+        };
+        Ok(Some(value.trim()).filter(|v| !v.is_empty()))
     }
 
     fn required(&self, key: &str) -> Result<&str, CredentialsError> {
-        self.get(key)
+        self.get(key)?
             .ok_or_else(|| self.invalid(format_args!("missing key `{key}`")))
+    }
+
+    /// The value of `key`, else of the environment variable `var` (as the official SDKs
+    /// fall back for OIDC).
+    fn required_or_env(
+        &self,
+        key: &str,
+        var: &str,
+        config: &ProviderConfig,
+    ) -> Result<String, CredentialsError> {
+        match self.get(key)? {
+            Some(value) => Ok(value.to_owned()),
+            None => config.env().get(var).ok_or_else(|| {
+                self.invalid(format_args!("missing key `{key}` (and {var} is not set)"))
+            }),
+        }
     }
 
     fn access_key(&self) -> Result<Credentials, CredentialsError> {
@@ -326,14 +389,31 @@ impl Section<'_> {
             "ram_role_arn" => {
                 let source = SharedCredentialsProvider::new(self.access_key()?);
                 let mut settings = AssumeRoleSettings::new(self.required("role_arn")?);
-                settings.role_session_name = self.get("role_session_name").map(str::to_string);
-                settings.policy = self.get("policy").map(str::to_string);
+                settings.role_session_name = self.get("role_session_name")?.map(str::to_string);
+                settings.policy = self.get("policy")?.map(str::to_string);
                 let provider =
                     RamRoleArnProvider::new(source, settings, config).map_err(|e| self.wrap(e))?;
                 Ok(SharedCredentialsProvider::new(provider))
             }
+            "oidc_role_arn" => {
+                let mut settings = OidcSettings::new(
+                    self.required_or_env("role_arn", ROLE_ARN_VAR, config)?,
+                    self.required_or_env("oidc_provider_arn", OIDC_PROVIDER_ARN_VAR, config)?,
+                    self.required_or_env("oidc_token_file_path", OIDC_TOKEN_FILE_VAR, config)?,
+                );
+                settings.role_session_name = self.get("role_session_name")?.map(str::to_string);
+                settings.policy = self.get("policy")?.map(str::to_string);
+                let provider =
+                    OidcRoleArnProvider::new(settings, config).map_err(|e| self.wrap(e))?;
+                Ok(SharedCredentialsProvider::new(provider))
+            }
+            "rsa_key_pair" => Err(self.invalid(
+                "unsupported type `rsa_key_pair`: key-pair credentials (STS \
+                 `GenerateSessionAccessKey`, Japan site only) are retired and the official Go \
+                 SDK no longer reads them; use `access_key`, `ram_role_arn` or `oidc_role_arn`",
+            )),
             other => Err(self.invalid(format_args!(
-                "unsupported type `{other}` (supported: access_key, ecs_ram_role, ram_role_arn)"
+                "unsupported type `{other}` (supported: access_key, ecs_ram_role, ram_role_arn, oidc_role_arn)"
             ))),
         }
     }

@@ -26,6 +26,16 @@ pub trait ProvideCredentials: Send + Sync + fmt::Debug {
 
     /// A short name for diagnostics (`environment`, `ecs_ram_role`, ...).
     fn name(&self) -> &'static str;
+
+    /// The name the official Alibaba Cloud SDKs give this provider, with the providers it
+    /// wraps after a `/` (`static_ak`, `env`, `cli_profile/static_sts`,
+    /// `ram_role_arn/static_ak`, `default/ecs_ram_role`): what an STS `AssumeRole` call signed
+    /// with this provider's credentials sends as `x-acs-credentials-provider`, as the official
+    /// SDKs do. Asked after [`Self::provide_credentials`] succeeded (a chain or a profile names
+    /// the provider it selected). Defaults to [`Self::name`].
+    fn official_name(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.name())
+    }
 }
 
 impl ProvideCredentials for Credentials {
@@ -36,6 +46,14 @@ impl ProvideCredentials for Credentials {
 
     fn name(&self) -> &'static str {
         "static"
+    }
+
+    fn official_name(&self) -> Cow<'static, str> {
+        Cow::Borrowed(if self.security_token().is_some() {
+            "static_sts"
+        } else {
+            "static_ak"
+        })
     }
 }
 
@@ -57,6 +75,10 @@ impl ProvideCredentials for SharedCredentialsProvider {
 
     fn name(&self) -> &'static str {
         self.0.name()
+    }
+
+    fn official_name(&self) -> Cow<'static, str> {
+        self.0.official_name()
     }
 }
 

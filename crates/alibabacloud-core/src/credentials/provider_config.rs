@@ -32,6 +32,7 @@ pub struct ProviderConfig {
     time_source: SharedTimeSource,
     sts_endpoint: Option<String>,
     metadata_endpoint: Option<String>,
+    oauth_sign_in_url: Option<String>,
     cache: CacheSettings,
 }
 
@@ -71,6 +72,15 @@ impl ProviderConfig {
         self
     }
 
+    /// Sends the OAuth token refreshes and exchanges of the aliyun CLI's `OAuth` profiles to
+    /// `url` (e.g. `http://127.0.0.1:8083`) instead of the site's sign-in service
+    /// (`https://oauth.aliyun.com`, `https://oauth.alibabacloud.com`).
+    #[must_use]
+    pub fn with_oauth_sign_in_url(mut self, url: impl Into<String>) -> Self {
+        self.oauth_sign_in_url = Some(url.into());
+        self
+    }
+
     /// Sets when cached temporary credentials are refreshed.
     #[must_use]
     pub fn with_cache_settings(mut self, settings: CacheSettings) -> Self {
@@ -100,6 +110,11 @@ impl ProviderConfig {
             .unwrap_or(DEFAULT_METADATA_ENDPOINT)
     }
 
+    /// The OAuth sign-in URL override, if any.
+    pub fn oauth_sign_in_url(&self) -> Option<&str> {
+        self.oauth_sign_in_url.as_deref()
+    }
+
     /// The cache settings.
     pub fn cache_settings(&self) -> &CacheSettings {
         &self.cache
@@ -120,6 +135,7 @@ impl fmt::Debug for ProviderConfig {
             .field("time_source", &self.time_source)
             .field("sts_endpoint", &self.sts_endpoint)
             .field("metadata_endpoint", &self.metadata_endpoint())
+            .field("oauth_sign_in_url", &self.oauth_sign_in_url)
             .field("cache", &self.cache)
             .finish_non_exhaustive()
     }

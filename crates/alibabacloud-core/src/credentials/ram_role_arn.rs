@@ -123,6 +123,10 @@ impl ProvideCredentials for RamRoleArnProvider {
     fn name(&self) -> &'static str {
         NAME
     }
+
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        format!("{NAME}/{}", self.cached.inner().source.official_name()).into()
+    }
 }
 
 /// One `AssumeRole` call per fetch.
@@ -153,8 +157,15 @@ impl ProvideCredentials for AssumeRoleFetcher {
                     "the source credentials of the role could not be obtained",
                 )
             })?;
+            let source_name = self.source.official_name();
             self.sts
-                .assume_role(NAME, &source, &self.request, self.external_id.as_deref())
+                .assume_role(
+                    NAME,
+                    &source,
+                    &source_name,
+                    &self.request,
+                    self.external_id.as_deref(),
+                )
                 .await
         })
     }

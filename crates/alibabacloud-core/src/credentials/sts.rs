@@ -25,6 +25,8 @@ pub const STS_ENDPOINT_VAR: &str = "ALIBABA_CLOUD_STS_ENDPOINT";
 pub const ROLE_SESSION_NAME_VAR: &str = "ALIBABA_CLOUD_ROLE_SESSION_NAME";
 
 const STS_VERSION: &str = "2015-04-01";
+/// The header naming the provider of the credentials that sign a request.
+pub(crate) const CREDENTIALS_PROVIDER_HEADER: &str = "x-acs-credentials-provider";
 /// The shortest session STS grants.
 pub(crate) const MIN_DURATION_SECONDS: u32 = 900;
 /// The session length asked for when none is configured.
@@ -198,11 +200,14 @@ impl StsClient {
         &self.endpoint
     }
 
-    /// `AssumeRole`, signed with `source` (HMAC-SHA1 RPC signature over query and form).
+    /// `AssumeRole`, signed with `source` (HMAC-SHA1 RPC signature over query and form);
+    /// `source_name` (the official name of the provider of `source`) is sent as
+    /// `x-acs-credentials-provider`, as the official SDKs send it.
     pub(crate) async fn assume_role(
         &self,
         provider: &'static str,
         source: &Credentials,
+        source_name: &str,
         role: &RoleRequest,
         external_id: Option<&str>,
     ) -> Result<Credentials, CredentialsError> {
@@ -232,8 +237,15 @@ impl StsClient {
             .into_iter()
             .flatten()
             .collect();
-        self.call(provider, "AssumeRole", &query, &form, &secrets)
-            .await
+        self.call(
+            provider,
+            "AssumeRole",
+            &query,
+            &form,
+            Some(source_name),
+            &secrets,
+        )
+        .await
     }
 
     /// `AssumeRoleWithOIDC`: anonymous, the OIDC token is the proof.
@@ -264,8 +276,17 @@ impl StsClient {
             ("Format", "JSON"),
             ("Timestamp", &timestamp),
         ];
-        self.call(provider, "AssumeRoleWithOIDC", &query, &form, &[oidc_token])
-            .await
+        // Anonymous: no source credentials, so no `x-acs-credentials-provider` (as the
+        // official SDKs).
+        self.call(
+            provider,
+            "AssumeRoleWithOIDC",
+            &query,
+            &form,
+            None,
+            &[oidc_token],
+        )
+        .await
     }
 
     async fn call(
@@ -274,16 +295,25 @@ impl StsClient {
         action: &str,
         query: &[(&str, &str)],
         form: &[(&str, &str)],
+        credentials_provider: Option<&str>,
         secrets: &[&str],
     ) -> Result<Credentials, CredentialsError> {
         let url = format!("{}/?{}", self.endpoint, form_urlencode(query));
         let what = format!("STS {action} at {}", self.endpoint);
-        let request = http::Request::builder()
+        let mut request = http::Request::builder()
             .method(http::Method::POST)
             .uri(url)
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
-            .header(USER_AGENT, user_agent())
+            .header(USER_AGENT, user_agent());
+        // A name that is not a valid header value (a user's provider) is left out rather than
+        // failing the call.
+        if let Some(value) =
+            credentials_provider.and_then(|name| http::HeaderValue::from_str(name).ok())
+        {
+            request = request.header(CREDENTIALS_PROVIDER_HEADER, value);
+        }
+        let request = request
             .body(Bytes::from(form_urlencode(form)))
             .map_err(|e| {
                 CredentialsError::invalid_configuration(
@@ -324,7 +354,7 @@ impl StsClient {
     }
 }
 
-fn user_agent() -> String {
+pub(crate) fn user_agent() -> String {
     format!(
         "AlibabaCloud ({}; {}) Rust alibabacloud-core/{} credentials",
         std::env::consts::OS,

@@ -92,6 +92,10 @@ impl ProvideCredentials for CredentialsUriProvider {
     fn name(&self) -> &'static str {
         NAME
     }
+
+    fn official_name(&self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("credential_uri")
+    }
 }
 
 struct UriFetcher {
