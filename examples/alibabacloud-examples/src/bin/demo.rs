@@ -2,8 +2,8 @@
 //! OpenAPI) through the generated clients, printed readably.
 //!
 //! ```text
-//! cargo run -p alibabacloud-examples --bin demo -- --emulator     # no account needed
-//! cargo run -p alibabacloud-examples --bin demo -- --region cn-hangzhou --ticket <ticket>
+//! cargo run --bin demo -- --emulator     # no account needed
+//! cargo run --bin demo -- --region cn-hangzhou --ticket <ticket>
 //! ```
 //!
 //! With `--emulator` it starts the local emulator in this process (the specs are compiled
