@@ -433,7 +433,6 @@ pub(crate) fn read_output_for_fuzzing(out: &[u8]) -> Result<(), String> {
     read_output(out).map(drop)
 }
 
-
 /// Both futures driven together to completion, as `tokio::join!` does, without tokio's `macros`
 /// feature (and the proc-macro crates it builds) in every client's dependency tree.
 async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
