@@ -22,7 +22,7 @@ fn committed_output_is_fresh() {
     };
     let outcome = codegen::check(&options).unwrap();
     assert!(outcome.report.is_clean(), "{}", outcome.report);
-    assert_eq!(outcome.report.unchanged, 18);
+    assert_eq!(outcome.report.unchanged, 22);
     assert!(outcome.summary.warnings.is_empty());
 }
 
@@ -51,7 +51,13 @@ fn every_file_starts_with_the_header_and_validates() {
         } else {
             "specs/quickbi-public/2022-01-01/api-docs.json"
         };
-        let comment = if path.ends_with(".toml") { "#" } else { "//" };
+        let comment = if path.ends_with(".toml") {
+            "#"
+        } else if path.ends_with(".md") {
+            "<!--"
+        } else {
+            "//"
+        };
         assert_eq!(
             first,
             format!("{comment} generated from {spec} by `cargo xtask codegen`; do not edit."),
@@ -61,12 +67,14 @@ fn every_file_starts_with_the_header_and_validates() {
     files::validate(&generated).unwrap();
     let expected = [
         "bssopenapi20171214/client/Cargo.toml",
+        "bssopenapi20171214/client/README.md",
         "bssopenapi20171214/client/src/client.rs",
         "bssopenapi20171214/client/src/endpoints.rs",
         "bssopenapi20171214/client/src/lib.rs",
         "bssopenapi20171214/client/src/operation/mod.rs",
         "bssopenapi20171214/client/src/operation/query_cash_coupons.rs",
         "bssopenapi20171214/model/Cargo.toml",
+        "bssopenapi20171214/model/README.md",
         "bssopenapi20171214/model/src/lib.rs",
         "bssopenapi20171214/model/src/query_cash_coupons.rs",
     ];
@@ -77,7 +85,7 @@ fn every_file_starts_with_the_header_and_validates() {
             .replace("query_cash_coupons", "query_ticket_info");
         assert!(generated.contains_key(&quickbi), "{quickbi}");
     }
-    assert_eq!(generated.len(), 18);
+    assert_eq!(generated.len(), 22);
 }
 
 #[test]
@@ -153,7 +161,7 @@ fn specs_and_out_flags_write_check_and_remove() {
     };
 
     let report = codegen::run(&options).unwrap().report;
-    assert_eq!((report.new.len(), report.changed.len()), (18, 0));
+    assert_eq!((report.new.len(), report.changed.len()), (22, 0));
     assert!(codegen::check(&options).unwrap().report.is_clean());
     let lib = fs::read_to_string(out.join("fxenums20240101/model/src/lib.rs")).unwrap();
     assert!(lib.starts_with("// generated from my-specs/fxenums/2024-01-01/api-docs.json"));
@@ -175,7 +183,7 @@ fn specs_and_out_flags_write_check_and_remove() {
     // Removing a spec removes its crates.
     fs::remove_dir_all(specs.join("fxmaps")).unwrap();
     let report = codegen::check(&options).unwrap().report;
-    assert_eq!(report.removed.len(), 8, "{report}");
+    assert_eq!(report.removed.len(), 10, "{report}");
     codegen::run(&options).unwrap();
     assert!(!out.join("fxmaps20240101").exists());
     assert!(codegen::check(&options).unwrap().report.is_clean());
