@@ -40,7 +40,7 @@ sed -E "s#path = \"\.\./\.\./crates/#path = \"$repo/crates/#" "$repo/examples/do
     >"$crate/Cargo.toml"
 echo "== examples/downstream in $crate, dependencies by path to $repo"
 grep -n 'path = ' "$crate/Cargo.toml"
-(cd "$crate" && cargo test --locked)
+(cd "$crate" && cargo fmt --check && cargo test --locked)
 
 # `path = "../../crates/<dir>"` -> `git = "file://<checkout>"` (README's git form).
 if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then

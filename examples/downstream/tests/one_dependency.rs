@@ -13,7 +13,9 @@ use bss::operation::query_cash_coupons::QueryCashCouponsError;
 /// What a user's code does with an error: every kind, named through the client crate.
 fn describe(err: &QueryCashCouponsError) -> String {
     match err {
-        bss::Error::Construction(bss::ConstructionError::MissingParameter { parameter, .. }) => {
+        bss::Error::Construction(bss::ConstructionError::MissingParameter {
+            parameter, ..
+        }) => {
             format!("missing parameter {parameter}")
         }
         bss::Error::Construction(e) => format!("cannot build the request: {e}"),
