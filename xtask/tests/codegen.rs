@@ -22,7 +22,7 @@ fn committed_output_is_fresh() {
     };
     let outcome = codegen::check(&options).unwrap();
     assert!(outcome.report.is_clean(), "{}", outcome.report);
-    assert_eq!(outcome.report.unchanged, 52);
+    assert_eq!(outcome.report.unchanged, 62);
     assert!(outcome.summary.warnings.is_empty());
 }
 
@@ -53,7 +53,13 @@ fn every_file_starts_with_the_header_and_validates() {
             "ocr-api20210707" => "specs/ocr-api/2021-07-07/api-docs.json",
             _ => "specs/quickbi-public/2022-01-01/api-docs.json",
         };
-        let comment = if path.ends_with(".toml") { "#" } else { "//" };
+        let comment = if path.ends_with(".toml") {
+            "#"
+        } else if path.ends_with(".md") {
+            "<!--"
+        } else {
+            "//"
+        };
         assert_eq!(
             first,
             format!("{comment} generated from {spec} by `cargo xtask codegen`; do not edit."),
@@ -63,12 +69,14 @@ fn every_file_starts_with_the_header_and_validates() {
     files::validate(&generated).unwrap();
     let expected = [
         "bssopenapi20171214/client/Cargo.toml",
+        "bssopenapi20171214/client/README.md",
         "bssopenapi20171214/client/src/client.rs",
         "bssopenapi20171214/client/src/endpoints.rs",
         "bssopenapi20171214/client/src/lib.rs",
         "bssopenapi20171214/client/src/operation/mod.rs",
         "bssopenapi20171214/client/src/operation/query_cash_coupons.rs",
         "bssopenapi20171214/model/Cargo.toml",
+        "bssopenapi20171214/model/README.md",
         "bssopenapi20171214/model/src/lib.rs",
         "bssopenapi20171214/model/src/query_cash_coupons.rs",
     ];
@@ -83,7 +91,7 @@ fn every_file_starts_with_the_header_and_validates() {
     assert!(generated.contains_key("cs20151215/client/src/operation/describe_cluster_detail.rs"));
     assert!(generated.contains_key("elasticsearch20170613/model/src/get_elastictask.rs"));
     assert!(generated.contains_key("ocr-api20210707/model/src/recognize_car_vin_code.rs"));
-    assert_eq!(generated.len(), 52);
+    assert_eq!(generated.len(), 62);
 }
 
 #[test]
@@ -159,7 +167,7 @@ fn specs_and_out_flags_write_check_and_remove() {
     };
 
     let report = codegen::run(&options).unwrap().report;
-    assert_eq!((report.new.len(), report.changed.len()), (18, 0));
+    assert_eq!((report.new.len(), report.changed.len()), (22, 0));
     assert!(codegen::check(&options).unwrap().report.is_clean());
     let lib = fs::read_to_string(out.join("fxenums20240101/model/src/lib.rs")).unwrap();
     assert!(lib.starts_with("// generated from my-specs/fxenums/2024-01-01/api-docs.json"));
@@ -181,7 +189,7 @@ fn specs_and_out_flags_write_check_and_remove() {
     // Removing a spec removes its crates.
     fs::remove_dir_all(specs.join("fxmaps")).unwrap();
     let report = codegen::check(&options).unwrap().report;
-    assert_eq!(report.removed.len(), 8, "{report}");
+    assert_eq!(report.removed.len(), 10, "{report}");
     codegen::run(&options).unwrap();
     assert!(!out.join("fxmaps20240101").exists());
     assert!(codegen::check(&options).unwrap().report.is_clean());

@@ -21,6 +21,8 @@
 //! - [`paginator`]: the pages and items of a listing operation as a `Stream`
 //!   (`into_paginator()` on the fluent builders of operations that page).
 //! - [`retry`], [`transport`], [`response`].
+//! - [`exports`]: what every generated client crate re-exports, so that a user's crate needs
+//!   no direct dependency on this one.
 //!
 //! Using a generated client:
 //!
@@ -46,12 +48,14 @@ pub mod credentials;
 pub mod endpoint;
 pub mod env;
 pub mod error;
+pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod metadata;
 pub mod operation;
 pub mod paginator;
 pub mod params;
+mod random;
 pub mod response;
 pub mod retry;
 pub mod runtime;

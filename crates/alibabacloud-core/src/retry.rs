@@ -8,8 +8,6 @@
 
 use std::time::Duration;
 
-use rand::Rng;
-
 /// Error codes that mean "slow down", retried for every operation the policy allows.
 pub const THROTTLING_CODES: &[&str] = &[
     "Throttling",
@@ -132,7 +130,7 @@ impl RetryConfig {
         if nanos == 0 {
             return Duration::ZERO;
         }
-        Duration::from_nanos(rand::rng().random_range(0..=nanos))
+        Duration::from_nanos(crate::random::up_to(nanos))
     }
 }
 

@@ -231,7 +231,8 @@ impl RequestTimeouts {
 /// How many clients with other timeouts than its own a [`ReqwestTransport`] keeps.
 const MAX_TIMEOUT_CLIENTS: usize = 8;
 
-/// The default transport, on `reqwest` (HTTP/1.1 and HTTP/2, rustls by default).
+/// The default transport, on `reqwest` (HTTP/1.1; HTTP/2 too with the `http2` feature; rustls
+/// by default).
 ///
 /// A call that overrides the connect or read timeout ([`RequestTimeouts`]) goes through a
 /// client built with those timeouts, kept for the next calls that ask for the same (each has

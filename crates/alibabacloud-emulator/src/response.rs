@@ -77,7 +77,7 @@ impl ServiceError {
 
 /// A fresh request id in the service's format (`8-4-4-4-12` upper-case hex).
 pub(crate) fn new_request_id() -> String {
-    let b: [u8; 16] = rand::random();
+    let b = crate::sign::random_bytes();
     let hex = hex::encode_upper(b);
     format!(
         "{}-{}-{}-{}-{}",

@@ -78,7 +78,19 @@ impl fmt::Debug for SigningKey {
 
 /// A fresh random nonce (32 hex digits).
 pub fn random_nonce() -> String {
-    hex::encode(rand::random::<[u8; 16]>())
+    hex::encode(random_bytes())
+}
+
+/// 16 bytes from the operating system's CSPRNG; should it refuse (it does not on the supported
+/// platforms), a process-wide counter keeps the values distinct.
+pub(crate) fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    if getrandom::getrandom(&mut bytes).is_err() {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        bytes[..8].copy_from_slice(&count.to_le_bytes());
+    }
+    bytes
 }
 
 /// Formats a time as the gateway expects: `yyyy-MM-ddTHH:mm:ssZ` in UTC.

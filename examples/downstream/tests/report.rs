@@ -20,13 +20,14 @@ use voucher_report::{Amount, ReportError, Summary, TicketStatus, check_ticket, u
 const KEY_ID: &str = "test-key-id";
 const KEY_SECRET: &str = "test-key-secret";
 
-/// The emulator, serving the documented answers of the repository's specs. (Without
+/// The emulator, serving the documented answers of the specs in `tests/specs` (copies of the
+/// SDK's, checked to be the same by its tests). (Without
 /// `spec_dir`, every correctly signed call answers `{"RequestId", "Success": true}`, and
 /// `Reply::success(..)` scripts the body a test needs.)
 async fn emulator() -> EmulatorHandle {
     Emulator::new()
         .access_key(KEY_ID, KEY_SECRET)
-        .spec_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../specs"))
+        .spec_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/specs"))
         .unwrap()
         .start()
         .await

@@ -22,6 +22,12 @@ pub fn header(spec_path: &str, toml: bool) -> String {
     format!("{comment} generated from {spec_path} {MARKER}")
 }
 
+/// The first lines of a generated `README.md`: the header in an HTML comment, which Markdown
+/// renders as nothing (its first line ends with [`MARKER`], like every generated file's).
+pub fn markdown_header(spec_path: &str) -> String {
+    format!("<!-- generated from {spec_path} {MARKER}\n-->")
+}
+
 /// Checks every file before anything is written: the header and a sane `Cargo.toml`. The
 /// Rust files need no second parse: [`render`](super::render) built each one from a
 /// `syn::File` (the emitted tokens, parsed once) and formatted it with `prettyplease`.
@@ -42,7 +48,7 @@ pub fn validate(files: &FileSet) -> Result<(), CodegenError> {
         }
         if path.ends_with("Cargo.toml") {
             check_cargo_toml(contents).map_err(invalid)?;
-        } else if !path.ends_with(".rs") {
+        } else if !path.ends_with(".rs") && !path.ends_with("/README.md") {
             return Err(invalid("unexpected kind of file".to_owned()));
         }
     }
@@ -76,7 +82,8 @@ fn check_cargo_toml(text: &str) -> Result<(), String> {
         }
         let quoted = value.starts_with('"') && value.ends_with('"') && value.len() >= 2;
         let inline_table = value.starts_with('{') && value.ends_with('}');
-        if !(quoted || inline_table || value == "true" || value == "false") {
+        let array = value.starts_with('[') && value.ends_with(']');
+        if !(quoted || inline_table || array || value == "true" || value == "false") {
             return Err(format!("line {}: unexpected value {value}", n + 1));
         }
         if table == "package" && key == "name" {

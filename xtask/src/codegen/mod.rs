@@ -198,6 +198,9 @@ pub fn render(product: &ir::Product) -> Result<FileSet, CodegenError> {
             emit::Contents::Toml(text) => {
                 format!("{}\n{text}", files::header(&product.spec_path, true))
             }
+            emit::Contents::Markdown(text) => {
+                format!("{}\n\n{text}", files::markdown_header(&product.spec_path))
+            }
             emit::Contents::Rust(tokens) => {
                 let mut parsed: syn::File =
                     syn::parse2(tokens).map_err(|e| CodegenError::InvalidOutput {

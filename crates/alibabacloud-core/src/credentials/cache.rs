@@ -134,7 +134,7 @@ fn random_up_to(max: Duration) -> Duration {
     if max == 0 {
         return Duration::ZERO;
     }
-    Duration::from_millis(rand::random_range(0..=max))
+    Duration::from_millis(crate::random::up_to(max))
 }
 
 /// What a provider asks of its cache beyond the [`CacheSettings`].
@@ -521,10 +521,8 @@ async fn run_refresher<P: ProvideCredentials + 'static>(cache: Weak<Shared<P>>, 
         match due_in {
             None => wake.notified().await,
             Some(wait) if !wait.is_zero() => {
-                tokio::select! {
-                    () = tokio::time::sleep(wait) => {}
-                    () = wake.notified() => {}
-                }
+                // Until the refresh is due or a caller wakes the task, whichever comes first.
+                let _ = tokio::time::timeout(wait, wake.notified()).await;
             }
             Some(_) => {
                 let Some(shared) = cache.upgrade() else {

@@ -271,7 +271,7 @@ fn replace(path: &Path, locked: &File, bytes: &[u8]) -> Result<(), FileError> {
     let temp = dir.join(format!(
         ".{file_name}.tmp-{}-{nanos:09}-{:08x}",
         std::process::id(),
-        rand::random::<u32>()
+        u32::from_le_bytes(crate::random::bytes())
     ));
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);

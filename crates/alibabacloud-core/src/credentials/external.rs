@@ -1,7 +1,10 @@
 //! Credentials printed by a command (the aliyun CLI's `External` mode, `process_command`).
 
 use std::fmt;
+use std::future::{Future, poll_fn};
+use std::pin::pin;
 use std::process::Stdio;
+use std::task::Poll;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -306,7 +309,7 @@ impl ExternalFetcher {
                     None => Ok(0),
                 }
             };
-            let (out, err_len) = tokio::join!(read_out, count_err);
+            let (out, err_len) = join(read_out, count_err).await;
             let out = out?;
             if out.len() > MAX_OUTPUT {
                 return Ok((out, err_len.unwrap_or(0), None));
@@ -431,6 +434,33 @@ pub(crate) fn unix_seconds(time: std::time::SystemTime) -> Option<u64> {
 /// For the fuzz targets and property tests.
 pub(crate) fn read_output_for_fuzzing(out: &[u8]) -> Result<(), String> {
     read_output(out).map(drop)
+}
+
+/// Both futures driven together to completion, as `tokio::join!` does, without tokio's `macros`
+/// feature (and the proc-macro crates it builds) in every client's dependency tree.
+async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut out_a, mut out_b) = (None, None);
+    poll_fn(move |cx| {
+        if out_a.is_none()
+            && let Poll::Ready(value) = a.as_mut().poll(cx)
+        {
+            out_a = Some(value);
+        }
+        if out_b.is_none()
+            && let Poll::Ready(value) = b.as_mut().poll(cx)
+        {
+            out_b = Some(value);
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(first), Some(second)) => Poll::Ready((first, second)),
+            (first, second) => {
+                (out_a, out_b) = (first, second);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! OpenAPI) through the generated clients, printed readably.
 //!
 //! ```text
-//! cargo run -p alibabacloud-examples --bin demo -- --emulator     # no account needed
-//! cargo run -p alibabacloud-examples --bin demo -- --region cn-hangzhou --ticket <ticket>
+//! cargo run --bin demo -- --emulator     # no account needed
+//! cargo run --bin demo -- --region cn-hangzhou --ticket <ticket>
 //! ```
 //!
 //! With `--emulator` it starts the local emulator in this process (the specs are compiled
@@ -24,10 +24,10 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use alibabacloud_bssopenapi20171214 as bss;
-use alibabacloud_core::{Config, Credentials, Error, ErrorCode, SignatureVersion};
 use alibabacloud_emulator::{DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Emulator};
 use alibabacloud_quickbi_public20220101 as quickbi;
 use bss::operation::query_cash_coupons::{CashCoupon, QueryCashCouponsResponse};
+use bss::{Config, Credentials, Error, ErrorCode, SignatureVersion};
 use quickbi::operation::query_ticket_info::QueryTicketInfoResponse;
 
 const USAGE: &str = "\

@@ -98,6 +98,16 @@ pub fn client(product: &Product) -> TokenStream {
             .to_owned(),
         "request id, HTTP status, headers and raw body (for fields the API metadata lacks)."
             .to_owned(),
+        String::new(),
+        "The runtime's types you name to configure a client or match its errors ([`Config`],"
+            .to_owned(),
+        "[`Credentials`], [`credentials`] providers, [`RetryConfig`], [`Error`],".to_owned(),
+        "[`ConstructionError`], [`TimeoutKind`], ...) are re-exported here from".to_owned(),
+        "`alibabacloud-core`: this crate is the one dependency you need. TLS is rustls (the"
+            .to_owned(),
+        "`rustls` feature, on by default) or the platform's (`native-tls`, with".to_owned(),
+        "`default-features = false` to leave rustls out); the `http2` feature adds HTTP/2."
+            .to_owned(),
     ];
     if let Some(op) = product.operations.first() {
         lines.push(String::new());
@@ -172,11 +182,8 @@ pub fn client(product: &Product) -> TokenStream {
     quote! {
         #docs
 
-        pub use ::alibabacloud_core::{
-            CallOptions, CommonErrorCode, Config, ConfigBuilder, ConfigError, Credentials, Error,
-            ErrorCode, Network, OperationShape, ProvideErrorMetadata, ProvideRequestId,
-            RequestBuilder, Response, RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
-        };
+        #[doc(inline)]
+        pub use ::alibabacloud_core::exports::*;
         pub use ::#model as model;
 
         mod client;

@@ -8,6 +8,7 @@ pub mod errors;
 pub mod format;
 pub mod lib_rs;
 pub mod model;
+pub mod readme;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,6 +23,8 @@ pub enum Contents {
     Rust(TokenStream),
     /// A `Cargo.toml`, already text (without the header).
     Toml(String),
+    /// A `README.md`, already text (without the header).
+    Markdown(String),
 }
 
 /// One generated file: its path under the output directory (`/`-separated) and contents.
@@ -43,6 +46,10 @@ pub fn product(product: &Product) -> Vec<OutputFile> {
         contents: Contents::Toml(cargo_toml::model(product)),
     });
     files.push(OutputFile {
+        path: format!("{model}/README.md"),
+        contents: Contents::Markdown(readme::model(product)),
+    });
+    files.push(OutputFile {
         path: format!("{model}/src/lib.rs"),
         contents: Contents::Rust(lib_rs::model(product)),
     });
@@ -61,6 +68,10 @@ pub fn product(product: &Product) -> Vec<OutputFile> {
     files.push(OutputFile {
         path: format!("{client}/Cargo.toml"),
         contents: Contents::Toml(cargo_toml::client(product)),
+    });
+    files.push(OutputFile {
+        path: format!("{client}/README.md"),
+        contents: Contents::Markdown(readme::client(product)),
     });
     files.push(OutputFile {
         path: format!("{client}/src/lib.rs"),

@@ -12,6 +12,13 @@
 //! `send_with_metadata()` returns the output in a [`Response`] that also holds the
 //! request id, HTTP status, headers and raw body (for fields the API metadata lacks).
 //!
+//! The runtime's types you name to configure a client or match its errors ([`Config`],
+//! [`Credentials`], [`credentials`] providers, [`RetryConfig`], [`Error`],
+//! [`ConstructionError`], [`TimeoutKind`], ...) are re-exported here from
+//! `alibabacloud-core`: this crate is the one dependency you need. TLS is rustls (the
+//! `rustls` feature, on by default) or the platform's (`native-tls`, with
+//! `default-features = false` to leave rustls out); the `http2` feature adds HTTP/2.
+//!
 //! # Example
 //!
 //! ```no_run
@@ -46,12 +53,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-pub use ::alibabacloud_core::{
-    CallOptions, CommonErrorCode, Config, ConfigBuilder, ConfigError, Credentials, Error,
-    ErrorCode, Network, OperationShape, ProvideErrorMetadata, ProvideRequestId,
-    RequestBuilder, Response, RetryConfig, ServiceError, SignatureVersion, TimeoutConfig,
-};
-
+#[doc(inline)]
+pub use ::alibabacloud_core::exports::*;
 pub use ::alibabacloud_cs20151215_model as model;
 
 mod client;
