@@ -48,8 +48,8 @@ async fn errors_are_matched_with_the_client_crate_alone() {
     let config: bss::Config = bss::Config::builder()
         .region("cn-hangzhou")
         .endpoint(emulator.endpoint())
-        .credentials_provider(bss::Credentials::new("test-id", "test-secret"))
-        .attempt_timeout(Some(Duration::from_millis(200)))
+        .credentials_provider(bss::Credentials::new("test-id", "test-secret").unwrap())
+        .attempt_timeout(Duration::from_millis(200))
         .retry(bss::RetryConfig::disabled())
         .build()
         .unwrap();
@@ -70,7 +70,7 @@ fn configuration_types_come_from_the_client_crate() {
     let builder: bss::ConfigBuilder = bss::Config::builder();
     let err: bss::ConfigError = builder
         .region("cn-hangzhou")
-        .credentials_provider(bss::Credentials::new("id", "secret"))
+        .credentials_provider(bss::Credentials::new("id", "secret").unwrap())
         .endpoint("not a url")
         .build()
         .unwrap_err();
