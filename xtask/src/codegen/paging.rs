@@ -378,39 +378,22 @@ pub fn example(product: &Product, op: &Operation) -> Option<String> {
         }
     );
     let mut lines = wrap(&text, 90);
-    lines.extend([
-        String::new(),
-        "```no_run".to_owned(),
-        "# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_owned(),
-    ]);
-    if op.deprecated {
-        lines.push("# #[allow(deprecated)]".to_owned());
-        lines.push("# {".to_owned());
-    }
-    lines.push(format!(
-        "let client = {}::Client::from_env().await?;",
-        product.client_lib
-    ));
+    lines.push(String::new());
     let what = if items.is_some() { "items" } else { "pages" };
-    lines.push(format!("let mut {what} = client"));
+    let mut body = vec![format!("let mut {what} = client")];
     let mut chain = super::emit::client::call_chain(product, op, "    ");
     chain.pop();
-    lines.extend(chain);
-    lines.push("    .into_paginator()".to_owned());
+    body.extend(chain);
+    body.push("    .into_paginator()".to_owned());
     if items.is_some() {
-        lines.push("    .items()".to_owned());
+        body.push("    .items()".to_owned());
     }
-    lines.push("    .send();".to_owned());
+    body.push("    .send();".to_owned());
     let one = if items.is_some() { "item" } else { "page" };
-    lines.push(format!("while let Some({one}) = {what}.next().await {{"));
-    lines.push(format!("    println!(\"{{:?}}\", {one}?);"));
-    lines.push("}".to_owned());
-    if op.deprecated {
-        lines.push("# }".to_owned());
-    }
-    lines.push("# Ok(())".to_owned());
-    lines.push("# }".to_owned());
-    lines.push("```".to_owned());
+    body.push(format!("while let Some({one}) = {what}.next().await {{"));
+    body.push(format!("    println!(\"{{:?}}\", {one}?);"));
+    body.push("}".to_owned());
+    lines.push(super::emit::client::doc_test(product, op, body));
     Some(lines.join("\n"))
 }
 

@@ -147,6 +147,16 @@ fn operation_doc_lines(product: &Product, op: &Operation) -> Vec<String> {
 
 /// A doc test that calls the operation with its required parameters.
 pub fn example(product: &Product, op: &Operation) -> String {
+    let mut body = vec!["let response = client".to_owned()];
+    body.extend(call_chain(product, op, "    "));
+    body.push("    .await?;".to_owned());
+    body.push("println!(\"{response:?}\");".to_owned());
+    doc_test(product, op, body)
+}
+
+/// A `no_run` doc test of `op`: `body` in an async function that has made the `client` and
+/// returns a `Result` (the deprecation allowed when `op` is deprecated).
+pub fn doc_test(product: &Product, op: &Operation, body: Vec<String>) -> String {
     let mut lines = vec![
         "```no_run".to_owned(),
         "# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_owned(),
@@ -159,10 +169,7 @@ pub fn example(product: &Product, op: &Operation) -> String {
         "let client = {}::Client::from_env().await?;",
         product.client_lib
     ));
-    lines.push("let response = client".to_owned());
-    lines.extend(call_chain(product, op, "    "));
-    lines.push("    .await?;".to_owned());
-    lines.push("println!(\"{response:?}\");".to_owned());
+    lines.extend(body);
     if op.deprecated {
         lines.push("# }".to_owned());
     }
