@@ -71,7 +71,7 @@ impl Runtime {
     /// into `T`, or the error.
     ///
     /// A 2xx body that says `"Success": false` (as `check` reads it) is a
-    /// [`Error::Service`](crate::Error::Service), decided within the attempt: when its code
+    /// [`Error::Service`], decided within the attempt: when its code
     /// is a throttling code ([`crate::retry::is_throttling_code`]) or a server error code
     /// ([`crate::retry::is_server_error_code`]), it is retried like the same error on a 4xx or
     /// 5xx. This is the call the generated clients make.
@@ -116,7 +116,7 @@ impl Runtime {
 
     /// Sends one operation and returns its 2xx response undecoded (for callers that decode it
     /// themselves, e.g. with [`RawResponse::decode`]). A 2xx body that says
-    /// `"Success": false` is a [`Error::Service`](crate::Error::Service), retried as
+    /// `"Success": false` is a [`Error::Service`], retried as
     /// [`Runtime::invoke`] retries it.
     pub async fn invoke_raw(
         &self,

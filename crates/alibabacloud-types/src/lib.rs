@@ -7,7 +7,7 @@
 //! - [`model!`] and [`open_enum!`]: a generated struct or open enum is written as such inside
 //!   one of these macros, which add its derives, its setters or conversions, and its serde
 //!   with the wire names;
-//! - [`model`]: the traits behind that serde ([`Item`](model::Item),
+//! - [`model`](mod@model): the traits behind that serde ([`Item`](model::Item),
 //!   [`Field`](model::Field), [`Model`](model::Model)) and the generic code the macros call;
 //! - [`de`]: lenient deserializers. Alibaba Cloud services do not always send the JSON type
 //!   their metadata documents: an `int64` may arrive as `123` or `"123"`, a boolean as

@@ -2,7 +2,7 @@
 
 /// A generated model struct: the struct as written, plus `#[non_exhaustive]`, `Clone`,
 /// `Default`, `PartialEq`, `Debug` (secret fields redacted), serde with the wire names
-/// (lenient reading, see [`model`](crate::model)), and `with_*` setters (with `new()`) when
+/// (lenient reading, see [`model`](mod@crate::model)), and `with_*` setters (with `new()`) when
 /// its fields name them.
 ///
 /// Each field carries `#[wire("WireName")]`, or `#[wire("WireName", with_field)]` to get a
