@@ -179,7 +179,90 @@ pub enum ConstructionError {
     /// Signing the request failed.
     #[error("the request could not be signed: {0}")]
     Signing(crate::signing::SigningError),
+    /// The file of an upload body ([`Blob::from_path`](alibabacloud_types::Blob::from_path))
+    /// could not be read, or changed after it was hashed for the signature. When it changed
+    /// while it was sent, the request was cut short (the service never received it whole).
+    #[error(transparent)]
+    Upload(UploadError),
 }
+
+/// What went wrong with the file of an upload body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UploadErrorKind {
+    /// The file could not be opened or read (missing, no permission, an I/O error).
+    Read,
+    /// The file's length or content is not what was hashed for the signature: it changed
+    /// during the call. Not retried (the next attempt would meet the same file).
+    Changed,
+}
+
+/// The file of an upload body could not be read, or changed after it was hashed.
+#[derive(Debug, Clone)]
+pub struct UploadError {
+    kind: UploadErrorKind,
+    path: std::path::PathBuf,
+    detail: String,
+    io_kind: Option<std::io::ErrorKind>,
+}
+
+impl UploadError {
+    pub(crate) fn read(path: &std::path::Path, source: std::io::Error) -> Self {
+        UploadError {
+            kind: UploadErrorKind::Read,
+            path: path.to_path_buf(),
+            detail: source.to_string(),
+            io_kind: Some(source.kind()),
+        }
+    }
+
+    pub(crate) fn changed(path: &std::path::Path, detail: String) -> Self {
+        UploadError {
+            kind: UploadErrorKind::Changed,
+            path: path.to_path_buf(),
+            detail,
+            io_kind: None,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> UploadErrorKind {
+        self.kind
+    }
+
+    /// The file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// The kind of the I/O error that made the file unreadable (`NotFound` for a missing
+    /// file), when that is what happened.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        self.io_kind
+    }
+}
+
+impl fmt::Display for UploadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            UploadErrorKind::Read => write!(
+                f,
+                "cannot read the upload body `{}`: {}",
+                self.path.display(),
+                self.detail
+            ),
+            UploadErrorKind::Changed => write!(
+                f,
+                "the upload body `{}` changed after it was hashed for the signature: {}",
+                self.path.display(),
+                self.detail
+            ),
+        }
+    }
+}
+
+/// The I/O error's message is part of this one's, so there is no `source()`.
+impl std::error::Error for UploadError {}
 
 // Not `#[from]`: that would also make the signing error the `source()`, which the message
 // already shows.
