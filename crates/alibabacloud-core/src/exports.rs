@@ -20,7 +20,7 @@ pub use crate::credentials::{
 pub use crate::endpoint::EndpointError;
 pub use crate::error::{
     BoxError, ConstructionError, DispatchError, DispatchErrorKind, Error, ErrorCode, ResponseError,
-    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind,
+    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind, UploadError, UploadErrorKind,
 };
 
 // What a call tells besides its typed answer, the same for every operation: the request id,

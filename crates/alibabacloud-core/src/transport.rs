@@ -41,7 +41,8 @@ pub struct HttpBody(BodyRepr);
 
 enum BodyRepr {
     Bytes(Bytes),
-    File(crate::upload::FileStream),
+    /// Boxed: a request with an in-memory body (every call but an upload) stays small.
+    File(Box<crate::upload::FileStream>),
 }
 
 impl HttpBody {
@@ -51,7 +52,7 @@ impl HttpBody {
     }
 
     pub(crate) fn file(stream: crate::upload::FileStream) -> Self {
-        HttpBody(BodyRepr::File(stream))
+        HttpBody(BodyRepr::File(Box::new(stream)))
     }
 
     /// The bytes, when the body is in memory (`None` for a stream).
@@ -181,6 +182,14 @@ pub type TransportFuture<'a> =
 /// Implementations apply their own connect and read timeouts and report them as
 /// [`TransportErrorKind::ConnectTimeout`] / [`TransportErrorKind::ReadTimeout`]; the runtime adds
 /// the attempt and operation timeouts around them.
+///
+/// The request's body is an [`HttpBody`]: in memory for every request but a file upload
+/// (`request.body().as_bytes()`), a stream for a file upload, to be read as an
+/// [`http_body::Body`] and sent with the request's `content-length`. A stream that ends with
+/// an error (its file changed after it was hashed) must fail the request with a
+/// [`TransportError`] whose cause chain holds that error (as reqwest and hyper report it):
+/// the runtime turns it into [`ConstructionError::Upload`](crate::ConstructionError::Upload).
+/// Each attempt gets a new request, its stream opened anew.
 pub trait HttpTransport: Send + Sync + fmt::Debug {
     /// Sends `request` and returns the response, body included.
     fn send(&self, request: HttpRequest) -> TransportFuture<'_>;

@@ -9,7 +9,7 @@
 //! /usr/bin/time -v target/release/examples/upload_memory 200 memory   # Blob::from_file (in memory)
 //! ```
 
-#![allow(clippy::unwrap_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
 
 use std::io::Write;
 
