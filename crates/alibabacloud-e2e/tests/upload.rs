@@ -32,6 +32,16 @@ fn upload_error<C: std::fmt::Debug>(error: Error<C>) -> alibabacloud_core::Uploa
     }
 }
 
+/// Uploads `body` with the client of [`client`], which must fail with an upload error.
+async fn failed_upload(emulator: &EmulatorHandle, body: Blob) -> alibabacloud_core::UploadError {
+    let result = client(emulator)
+        .recognize_car_vin_code()
+        .body(body)
+        .send()
+        .await;
+    upload_error(result.unwrap_err())
+}
+
 #[tokio::test]
 async fn a_file_body_is_streamed_and_signed() {
     let emulator = common::emulator().await;
@@ -105,26 +115,32 @@ async fn a_retried_upload_sends_the_file_again_signed_anew() {
     assert_ne!(requests[0].nonce, requests[1].nonce, "signed anew");
 }
 
-/// Rewrites the file at `path` with `data` once the emulator has seen a first request (while
-/// the client waits before its retry).
-async fn rewrite_after_first_request(
+/// Uploads the file at `path`, whose first attempt the emulator answers 503, and rewrites the
+/// file with `data` while the client waits before its retry (long enough for that): the
+/// upload error the call fails with.
+async fn upload_changed_before_the_retry(
     emulator: &EmulatorHandle,
     path: &std::path::Path,
     data: Vec<u8>,
-) {
-    while emulator.requests().is_empty() {
-        tokio::time::sleep(Duration::from_millis(2)).await;
-    }
-    std::fs::write(path, data).unwrap();
-}
-
-/// A config whose retry waits long enough for the file to change between two attempts.
-fn slow_retry_client(emulator: &EmulatorHandle) -> ocr::Client {
+) -> alibabacloud_core::UploadError {
+    emulator.script_for("RecognizeCarVinCode", Reply::service_unavailable());
     let retry = alibabacloud_core::RetryConfig::standard()
         .with_max_attempts(2)
         .with_initial_backoff(Duration::from_millis(300))
         .with_max_backoff(Duration::from_millis(300));
-    ocr::Client::new(common::config(emulator).retry(retry).build().unwrap())
+    let client = ocr::Client::new(common::config(emulator).retry(retry).build().unwrap());
+    let rewrite = async {
+        while emulator.requests().is_empty() {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        std::fs::write(path, data).unwrap();
+    };
+    let upload = client
+        .recognize_car_vin_code()
+        .body(Blob::from_path(path).unwrap())
+        .send();
+    let (result, ()) = tokio::join!(upload, rewrite);
+    upload_error(result.unwrap_err())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -138,20 +154,10 @@ async fn a_file_whose_content_changes_after_the_hash_is_a_typed_error_never_sent
     // The first attempt is answered 503; before the retry, the file gets other content of
     // the same length: the retry streams it, finds that it is not what was signed, and cuts
     // the request short.
-    emulator.script_for("RecognizeCarVinCode", Reply::service_unavailable());
     let mut other = data.clone();
     other[data.len() - 1] ^= 0xff;
-    let client = slow_retry_client(&emulator);
-    let (result, ()) = tokio::join!(
-        client
-            .recognize_car_vin_code()
-            .body(Blob::from_path(&path).unwrap())
-            .send(),
-        rewrite_after_first_request(&emulator, &path, other)
-    );
-    let error = result.unwrap_err();
-    let message = error.to_string();
-    let upload = upload_error(error);
+    let upload = upload_changed_before_the_retry(&emulator, &path, other).await;
+    let message = upload.to_string();
     assert_eq!(upload.kind(), UploadErrorKind::Changed);
     assert_eq!(upload.path(), path);
     assert!(message.contains("vin.jpg"), "{message}");
@@ -177,29 +183,13 @@ async fn a_file_whose_length_changes_is_a_typed_error() {
     // Between the blob and the call: found when the call hashes the file; nothing is sent.
     let body = Blob::from_path(&path).unwrap();
     std::fs::write(&path, content(4000)).unwrap();
-    let error = client(&emulator)
-        .recognize_car_vin_code()
-        .body(body)
-        .send()
-        .await
-        .unwrap_err();
-    let upload = upload_error(error);
+    let upload = failed_upload(&emulator, body).await;
     assert_eq!(upload.kind(), UploadErrorKind::Changed);
     assert!(upload.to_string().contains("4096 bytes"), "{upload}");
     assert!(emulator.requests().is_empty());
 
     // Between two attempts: found when the retry opens the file; it is not sent.
-    emulator.script_for("RecognizeCarVinCode", Reply::service_unavailable());
-    let client = slow_retry_client(&emulator);
-    let (result, ()) = tokio::join!(
-        client
-            .recognize_car_vin_code()
-            .body(Blob::from_path(&path).unwrap())
-            .send(),
-        rewrite_after_first_request(&emulator, &path, content(5000))
-    );
-    let error = result.unwrap_err();
-    let upload = upload_error(error);
+    let upload = upload_changed_before_the_retry(&emulator, &path, content(5000)).await;
     assert_eq!(upload.kind(), UploadErrorKind::Changed);
     assert!(upload.to_string().contains("5000 when sent"), "{upload}");
     assert_eq!(emulator.requests().len(), 1);
@@ -220,13 +210,7 @@ async fn a_missing_file_is_a_typed_error_naming_the_path() {
     std::fs::write(&path, b"data").unwrap();
     let body = Blob::from_path(&path).unwrap();
     std::fs::remove_file(&path).unwrap();
-    let error = client(&emulator)
-        .recognize_car_vin_code()
-        .body(body)
-        .send()
-        .await
-        .unwrap_err();
-    let upload = upload_error(error);
+    let upload = failed_upload(&emulator, body).await;
     assert_eq!(upload.kind(), UploadErrorKind::Read);
     assert_eq!(upload.io_kind(), Some(std::io::ErrorKind::NotFound));
     assert!(upload.to_string().contains("gone.jpg"), "{upload}");
