@@ -192,3 +192,90 @@ pub(crate) fn find_upload_error(error: &(dyn std::error::Error + 'static)) -> Op
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::error::UploadErrorKind;
+
+    /// Reads a stream to its end: the bytes, or the error that ended it.
+    async fn read_all(mut stream: FileStream) -> Result<Vec<u8>, UploadError> {
+        let mut out = Vec::new();
+        while let Some(chunk) = std::future::poll_fn(|cx| stream.poll_chunk(cx)).await {
+            out.extend_from_slice(&chunk?);
+        }
+        Ok(out)
+    }
+
+    #[tokio::test]
+    async fn a_file_is_hashed_once_and_streamed_by_each_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("body.bin");
+        let data: Vec<u8> = (0..(2 * CHUNK + 5)).map(|i| (i % 241) as u8).collect();
+        std::fs::write(&path, &data).unwrap();
+        let upload = Upload::hash(&Blob::from_path(&path).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            upload.sha256_hex(),
+            hex::encode(<Sha256 as Digest>::digest(&data))
+        );
+        for _ in 0..2 {
+            assert_eq!(read_all(upload.open().await.unwrap()).await.unwrap(), data);
+        }
+
+        // An empty file: no chunk at all.
+        std::fs::write(&path, b"").unwrap();
+        let empty = Upload::hash(&Blob::from_path(&path).unwrap())
+            .await
+            .unwrap();
+        assert!(
+            read_all(empty.open().await.unwrap())
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_file_cut_or_rewritten_while_it_is_sent_ends_the_stream_with_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("body.bin");
+        let data: Vec<u8> = (0..(2 * CHUNK + 5)).map(|i| (i % 241) as u8).collect();
+        std::fs::write(&path, &data).unwrap();
+        let upload = Upload::hash(&Blob::from_path(&path).unwrap())
+            .await
+            .unwrap();
+
+        // Cut after it was opened: the stream ends early.
+        let stream = upload.open().await.unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(CHUNK as u64)
+            .unwrap();
+        let error = read_all(stream).await.unwrap_err();
+        assert_eq!(error.kind(), UploadErrorKind::Changed);
+        assert!(error.to_string().contains("early"), "{error}");
+
+        // Same length, another last byte: the last chunk is withheld, an error instead.
+        let mut other = data.clone();
+        *other.last_mut().unwrap() ^= 1;
+        std::fs::write(&path, &other).unwrap();
+        let mut stream = upload.open().await.unwrap();
+        let mut sent = 0;
+        let error = loop {
+            match std::future::poll_fn(|cx| stream.poll_chunk(cx)).await {
+                Some(Ok(chunk)) => sent += chunk.len(),
+                Some(Err(error)) => break error,
+                None => panic!("the changed file was streamed whole"),
+            }
+        };
+        assert!(sent < data.len());
+        assert_eq!(error.kind(), UploadErrorKind::Changed);
+        assert!(error.to_string().contains("body.bin"), "{error}");
+    }
+}
