@@ -759,7 +759,8 @@ fn build_request(
             http::header::CONTENT_TYPE,
             HeaderValue::from_static(content_type),
         );
-        // A streamed body announces its length (the gateway refuses a chunked upload).
+        // A streamed body announces its length, as the official SDKs send an upload (not
+        // chunked); the transport must send exactly that many bytes.
         if let Some(length) = stream_length {
             headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from(length));
         }
