@@ -179,47 +179,50 @@ pub enum ConstructionError {
     /// Signing the request failed.
     #[error("the request could not be signed: {0}")]
     Signing(crate::signing::SigningError),
-    /// The file of an upload body ([`Blob::from_path`](alibabacloud_types::Blob::from_path))
-    /// could not be read, or changed after it was hashed for the signature. When it changed
-    /// while it was sent, the request was cut short (the service never received it whole).
+    /// The file of an upload body ([`Blob::from_path`](alibabacloud_types::Blob::from_path)),
+    /// or its reader ([`blob_from_reader`](crate::blob_from_reader)), could not be read, or
+    /// changed after it was hashed for the signature. When it changed while it was sent, the
+    /// request was cut short (the service never received it whole).
     #[error(transparent)]
     Upload(UploadError),
 }
 
-/// What went wrong with the file of an upload body.
+/// What went wrong with the file (or reader) of an upload body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UploadErrorKind {
-    /// The file could not be opened or read (missing, no permission, an I/O error).
+    /// The file could not be opened or read (missing, no permission, an I/O error), or the
+    /// reader factory or a reader failed.
     Read,
-    /// The file's length or content is not what was hashed for the signature: it changed
-    /// during the call. Not retried (the next attempt would meet the same file).
+    /// The length or content is not what was hashed for the signature (or, for a reader,
+    /// not the length announced): it changed during the call. Not retried.
     Changed,
 }
 
-/// The file of an upload body could not be read, or changed after it was hashed.
+/// The file (or reader) of an upload body could not be read, or changed after it was hashed.
 #[derive(Debug, Clone)]
 pub struct UploadError {
     kind: UploadErrorKind,
-    path: std::path::PathBuf,
+    /// The file; `None` for a reader.
+    path: Option<std::path::PathBuf>,
     detail: String,
     io_kind: Option<std::io::ErrorKind>,
 }
 
 impl UploadError {
-    pub(crate) fn read(path: &std::path::Path, source: std::io::Error) -> Self {
+    pub(crate) fn read(path: Option<&std::path::Path>, source: std::io::Error) -> Self {
         UploadError {
             kind: UploadErrorKind::Read,
-            path: path.to_path_buf(),
+            path: path.map(std::path::Path::to_path_buf),
             detail: source.to_string(),
             io_kind: Some(source.kind()),
         }
     }
 
-    pub(crate) fn changed(path: &std::path::Path, detail: String) -> Self {
+    pub(crate) fn changed(path: Option<&std::path::Path>, detail: String) -> Self {
         UploadError {
             kind: UploadErrorKind::Changed,
-            path: path.to_path_buf(),
+            path: path.map(std::path::Path::to_path_buf),
             detail,
             io_kind: None,
         }
@@ -230,9 +233,9 @@ impl UploadError {
         self.kind
     }
 
-    /// The file.
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
+    /// The file (`None` for a body read from a reader factory).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
     }
 
     /// The kind of the I/O error that made the file unreadable (`NotFound` for a missing
@@ -244,17 +247,15 @@ impl UploadError {
 
 impl fmt::Display for UploadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = match &self.path {
+            Some(path) => format!("the upload body `{}`", path.display()),
+            None => "the upload body's reader".to_owned(),
+        };
         match self.kind {
-            UploadErrorKind::Read => write!(
-                f,
-                "cannot read the upload body `{}`: {}",
-                self.path.display(),
-                self.detail
-            ),
+            UploadErrorKind::Read => write!(f, "cannot read {body}: {}", self.detail),
             UploadErrorKind::Changed => write!(
                 f,
-                "the upload body `{}` changed after it was hashed for the signature: {}",
-                self.path.display(),
+                "{body} changed after it was hashed for the signature: {}",
                 self.detail
             ),
         }

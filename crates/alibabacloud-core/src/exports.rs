@@ -37,6 +37,8 @@ pub use crate::paginator::{self, Paginated, Paginator};
 
 // Binary request and response bodies (uploads of ROA and V3 operations).
 pub use alibabacloud_types::Blob;
+// A streamed body read from a reader factory.
+pub use crate::upload::blob_from_reader;
 
 // A transport of one's own (`ConfigBuilder::transport`), and fixed clocks and nonces for tests
 // (`ConfigBuilder::time_source`, `ConfigBuilder::nonce_source`).

@@ -87,6 +87,7 @@ pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;
 pub use runtime::Runtime;
 pub use signing::flatten::ParamStyle;
+pub use upload::blob_from_reader;
 
 /// Binary data (an upload body, a binary response), as the models hold it.
 pub use alibabacloud_types::Blob;

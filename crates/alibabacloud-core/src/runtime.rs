@@ -24,7 +24,7 @@ use crate::transport::{
     BodyTooLarge, HttpBody, HttpRequest, HttpTransport, RequestTimeouts, TransportError,
     TransportErrorKind,
 };
-use crate::upload::{FileStream, Upload};
+use crate::upload::{Upload, UploadStream};
 use http::{HeaderName, HeaderValue};
 
 /// The runtime of one product's client: its configuration and resolved endpoint.
@@ -223,9 +223,10 @@ impl Runtime {
         // The error of the previous attempt: what the caller gets if the operation timeout
         // ends the retries.
         let mut last_error: Option<Error> = None;
-        // A file upload is read once per call for its hash, and opened again by each attempt.
+        // A streamed upload is read once per call for its hash, and opened again by each
+        // attempt.
         let upload = match params.body() {
-            Some(RequestBody::File(blob)) => match within(deadline, Upload::hash(blob)).await {
+            Some(RequestBody::Stream(blob)) => match within(deadline, Upload::hash(blob)).await {
                 Some(result) => Some(result.map_err(ConstructionError::Upload)?),
                 None => return Err(operation_timeout(deadline, last_error)),
             },
@@ -458,8 +459,8 @@ fn transport_error(
     timeouts: (Duration, Duration),
 ) -> Error {
     let (connect, read) = timeouts;
-    // A file upload that failed while it was sent (it changed, or could not be read): the
-    // file's error, not a network one (and not retried).
+    // A streamed upload that failed while it was sent (it changed, or could not be read):
+    // the body's error, not a network one (and not retried).
     if let Some(upload) = crate::upload::find_upload_error(&error) {
         return Error::Construction(ConstructionError::Upload(upload));
     }
@@ -556,7 +557,7 @@ impl<'a> Parts<'a> {
     fn new(
         operation: &Operation,
         params: &'a Params,
-        upload: Option<(&'a Upload, FileStream)>,
+        upload: Option<(&'a Upload, UploadStream)>,
     ) -> Result<Self, ConstructionError> {
         // Methods without a body (GET, DELETE, HEAD) send their form parameters in the query.
         let form_in_body = operation.method.has_body();
@@ -596,11 +597,11 @@ impl<'a> Parts<'a> {
                 (Some(bytes), _) => (HttpBody::from(bytes.clone()), Some(body.content_type())),
                 (None, Some((upload, stream))) => {
                     body_sha256 = Some(upload.sha256_hex());
-                    (HttpBody::file(stream), Some(body.content_type()))
+                    (HttpBody::stream(stream), Some(body.content_type()))
                 }
                 (None, None) => {
                     return Err(ConstructionError::InvalidConfig(
-                        "a file body was not opened".to_owned(),
+                        "a streamed body was not opened".to_owned(),
                     ));
                 }
             },
@@ -631,7 +632,7 @@ fn build_request(
     target: &Target,
     credentials: Option<&Credentials>,
     config: &Config,
-    upload: Option<(&Upload, FileStream)>,
+    upload: Option<(&Upload, UploadStream)>,
 ) -> Result<HttpRequest, ConstructionError> {
     let method = operation.method;
     let Parts {

@@ -14,20 +14,21 @@ use crate::error::{BoxError, DispatchError, DispatchErrorKind};
 
 /// A request ready to send: method, URL, headers and body.
 ///
-/// The body is an [`HttpBody`]: bytes in memory (every request but a file upload; see
+/// The body is an [`HttpBody`]: bytes in memory (every request but a streamed upload; see
 /// [`HttpBody::as_bytes`]) or a file streamed as it is sent (read it as an
 /// [`http_body::Body`], e.g. with `http_body_util::BodyExt::collect`).
 pub type HttpRequest = http::Request<HttpBody>;
 /// A response with its whole body read.
 pub type HttpResponse = http::Response<Bytes>;
 
-/// The body of an [`HttpRequest`]: bytes in memory, or a file upload streamed from the disk
-/// ([`Blob::from_path`](alibabacloud_types::Blob::from_path)), read once per attempt.
+/// The body of an [`HttpRequest`]: bytes in memory, or an upload streamed from a file
+/// ([`Blob::from_path`](alibabacloud_types::Blob::from_path)) or a reader
+/// ([`blob_from_reader`](crate::blob_from_reader)), opened anew for each attempt.
 ///
 /// A transport sends the bytes as they are, and reads a stream as an [`http_body::Body`]
-/// (its length is exact, and in the request's `content-length`). A stream whose file changed
-/// after it was hashed for the signature ends with an error instead of its last bytes: the
-/// transport must fail the request then (not send it whole), as hyper does.
+/// (its length is exact, and in the request's `content-length`). A stream whose bytes changed
+/// after they were hashed for the signature ends with an error instead of its last bytes:
+/// the transport must fail the request then (not send it whole), as hyper does.
 ///
 /// ```
 /// use alibabacloud_core::transport::HttpBody;
@@ -42,7 +43,7 @@ pub struct HttpBody(BodyRepr);
 enum BodyRepr {
     Bytes(Bytes),
     /// Boxed: a request with an in-memory body (every call but an upload) stays small.
-    File(Box<crate::upload::FileStream>),
+    Stream(Box<crate::upload::UploadStream>),
 }
 
 impl HttpBody {
@@ -51,15 +52,15 @@ impl HttpBody {
         HttpBody(BodyRepr::Bytes(Bytes::new()))
     }
 
-    pub(crate) fn file(stream: crate::upload::FileStream) -> Self {
-        HttpBody(BodyRepr::File(Box::new(stream)))
+    pub(crate) fn stream(stream: crate::upload::UploadStream) -> Self {
+        HttpBody(BodyRepr::Stream(Box::new(stream)))
     }
 
     /// The bytes, when the body is in memory (`None` for a stream).
     pub fn as_bytes(&self) -> Option<&Bytes> {
         match &self.0 {
             BodyRepr::Bytes(bytes) => Some(bytes),
-            BodyRepr::File(_) => None,
+            BodyRepr::Stream(_) => None,
         }
     }
 
@@ -71,16 +72,16 @@ impl HttpBody {
         }
     }
 
-    /// Whether the body is streamed (a file upload).
+    /// Whether the body is streamed (an upload from a file or a reader).
     pub fn is_stream(&self) -> bool {
-        matches!(self.0, BodyRepr::File(_))
+        matches!(self.0, BodyRepr::Stream(_))
     }
 
     /// The length in bytes (of a stream: what is left to send).
     pub fn len(&self) -> u64 {
         match &self.0 {
             BodyRepr::Bytes(bytes) => bytes.len() as u64,
-            BodyRepr::File(stream) => stream.remaining(),
+            BodyRepr::Stream(stream) => stream.remaining(),
         }
     }
 
@@ -93,7 +94,7 @@ impl HttpBody {
     fn into_reqwest(self) -> reqwest::Body {
         match self.0 {
             BodyRepr::Bytes(bytes) => reqwest::Body::from(bytes),
-            BodyRepr::File(_) => reqwest::Body::wrap(self),
+            BodyRepr::Stream(_) => reqwest::Body::wrap(self),
         }
     }
 }
@@ -109,7 +110,7 @@ impl fmt::Debug for HttpBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
             BodyRepr::Bytes(bytes) => write!(f, "HttpBody({} bytes)", bytes.len()),
-            BodyRepr::File(stream) => write!(f, "HttpBody({stream:?})"),
+            BodyRepr::Stream(stream) => write!(f, "HttpBody({stream:?})"),
         }
     }
 }
@@ -155,7 +156,7 @@ impl http_body::Body for HttpBody {
                 let chunk = std::mem::take(bytes);
                 std::task::Poll::Ready(Some(Ok(http_body::Frame::data(chunk))))
             }
-            BodyRepr::File(stream) => stream.poll_chunk(cx).map(|next| {
+            BodyRepr::Stream(stream) => stream.poll_chunk(cx).map(|next| {
                 next.map(|chunk| chunk.map(http_body::Frame::data).map_err(BoxError::from))
             }),
         }
@@ -164,7 +165,7 @@ impl http_body::Body for HttpBody {
     fn is_end_stream(&self) -> bool {
         match &self.0 {
             BodyRepr::Bytes(bytes) => bytes.is_empty(),
-            BodyRepr::File(stream) => stream.is_done(),
+            BodyRepr::Stream(stream) => stream.is_done(),
         }
     }
 
@@ -183,10 +184,10 @@ pub type TransportFuture<'a> =
 /// [`TransportErrorKind::ConnectTimeout`] / [`TransportErrorKind::ReadTimeout`]; the runtime adds
 /// the attempt and operation timeouts around them.
 ///
-/// The request's body is an [`HttpBody`]: in memory for every request but a file upload
-/// (`request.body().as_bytes()`), a stream for a file upload, to be read as an
+/// The request's body is an [`HttpBody`]: in memory for every request but a streamed upload
+/// (`request.body().as_bytes()`), a stream for a streamed upload, to be read as an
 /// [`http_body::Body`] and sent with the request's `content-length`. A stream that ends with
-/// an error (its file changed after it was hashed) must fail the request with a
+/// an error (its bytes changed after they were hashed) must fail the request with a
 /// [`TransportError`] whose cause chain holds that error (as reqwest and hyper report it):
 /// the runtime turns it into [`ConstructionError::Upload`](crate::ConstructionError::Upload).
 /// Each attempt gets a new request, its stream opened anew.

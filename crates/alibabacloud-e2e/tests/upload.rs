@@ -115,6 +115,37 @@ async fn a_retried_upload_sends_the_file_again_signed_anew() {
     assert_ne!(requests[0].nonce, requests[1].nonce, "signed anew");
 }
 
+#[tokio::test]
+async fn a_reader_factory_body_is_streamed_and_retried() {
+    let emulator = common::emulator().await;
+    let data = std::sync::Arc::new(content(1024 * 1024 + 3));
+    let opened = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (bytes, count) = (data.clone(), opened.clone());
+    let body = alibabacloud_core::blob_from_reader(data.len() as u64, move || {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let bytes = bytes.clone();
+        async move { Ok(std::io::Cursor::new(bytes.to_vec())) }
+    });
+
+    emulator.script_for("RecognizeCarVinCode", Reply::service_unavailable());
+    client(&emulator)
+        .recognize_car_vin_code()
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+
+    // Once to hash, once per attempt.
+    assert_eq!(opened.load(std::sync::atomic::Ordering::SeqCst), 3);
+    let requests = emulator.requests();
+    let statuses: Vec<_> = requests.iter().map(|r| r.status()).collect();
+    assert_eq!(statuses, [Some(503), Some(200)]);
+    for request in &requests {
+        assert_eq!(request.verdict, Verdict::Accepted, "{request:?}");
+        assert_eq!(request.body_len, data.len());
+    }
+}
+
 /// Uploads the file at `path`, whose first attempt the emulator answers 503, and rewrites the
 /// file with `data` while the client waits before its retry (long enough for that): the
 /// upload error the call fails with.
@@ -159,7 +190,7 @@ async fn a_file_whose_content_changes_after_the_hash_is_a_typed_error_never_sent
     let upload = upload_changed_before_the_retry(&emulator, &path, other).await;
     let message = upload.to_string();
     assert_eq!(upload.kind(), UploadErrorKind::Changed);
-    assert_eq!(upload.path(), path);
+    assert_eq!(upload.path(), Some(path.as_path()));
     assert!(message.contains("vin.jpg"), "{message}");
     // The service never received the changed file whole: no second request was accepted.
     tokio::time::sleep(Duration::from_millis(50)).await;

@@ -1,6 +1,7 @@
 //! [`Blob`]: binary data in a model, the body of an upload (`format: binary` in the API
 //! metadata) or of a binary response.
 
+use std::any::Any;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,7 +21,8 @@ use serde::{Serialize, Serializer};
 /// opens it again and streams it, so an upload of any size takes little memory and a retried
 /// call sends the file again. A file whose length or content changes between the hash and the
 /// send fails the call with a typed error (nothing is sent complete); a missing file too,
-/// naming the path.
+/// naming the path. Data from elsewhere (an object being downloaded) streams the same way
+/// from a factory of readers: `alibabacloud_core::blob_from_reader(len, open)`.
 ///
 /// ```
 /// use alibabacloud_types::Blob;
@@ -34,11 +36,41 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Blob(Repr);
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 enum Repr {
     Bytes(Bytes),
     /// A file read when the request is sent: its path and its length when the blob was made.
     File(Arc<FileSource>),
+    /// A source of streams the SDK's runtime knows (a reader factory, made by
+    /// `alibabacloud_core::blob_from_reader`), and the length of what it gives.
+    Source(u64, Arc<dyn Any + Send + Sync>),
+}
+
+/// Equal when they hold equal bytes, the same file, or the same source.
+impl PartialEq for Repr {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Repr::Bytes(a), Repr::Bytes(b)) => a == b,
+            (Repr::File(a), Repr::File(b)) => a == b,
+            (Repr::Source(_, a), Repr::Source(_, b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Repr {}
+
+impl std::hash::Hash for Repr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Repr::Bytes(bytes) => bytes.hash(state),
+            Repr::File(file) => file.hash(state),
+            Repr::Source(len, source) => {
+                len.hash(state);
+                std::ptr::hash(Arc::as_ptr(source).cast::<()>(), state);
+            }
+        }
+    }
 }
 
 impl Default for Repr {
@@ -108,10 +140,15 @@ impl Blob {
         }))))
     }
 
+    /// Whether the data is read when the request is sent (from a file or a reader).
+    pub fn is_streamed(&self) -> bool {
+        !self.is_in_memory()
+    }
+
     /// The file the data is read from, for a blob made by [`Blob::from_path`].
     pub fn path(&self) -> Option<&Path> {
         match &self.0 {
-            Repr::Bytes(_) => None,
+            Repr::Bytes(_) | Repr::Source(..) => None,
             Repr::File(file) => Some(&file.path),
         }
     }
@@ -121,11 +158,12 @@ impl Blob {
         matches!(self.0, Repr::Bytes(_))
     }
 
-    /// The bytes held in memory: empty for a blob read from a file ([`Blob::path`]).
+    /// The bytes held in memory: empty for a blob read from a file ([`Blob::path`]) or a
+    /// reader.
     pub fn as_bytes(&self) -> &[u8] {
         match &self.0 {
             Repr::Bytes(bytes) => bytes.as_ref(),
-            Repr::File(_) => &[],
+            Repr::File(_) | Repr::Source(..) => &[],
         }
     }
 
@@ -134,6 +172,7 @@ impl Blob {
         match &self.0 {
             Repr::Bytes(bytes) => bytes.len(),
             Repr::File(file) => usize::try_from(file.len).unwrap_or(usize::MAX),
+            Repr::Source(len, _) => usize::try_from(*len).unwrap_or(usize::MAX),
         }
     }
 
@@ -142,6 +181,7 @@ impl Blob {
         match &self.0 {
             Repr::Bytes(bytes) => bytes.len() as u64,
             Repr::File(file) => file.len,
+            Repr::Source(len, _) => *len,
         }
     }
 
@@ -154,7 +194,7 @@ impl Blob {
     pub fn into_bytes(self) -> Bytes {
         match self.0 {
             Repr::Bytes(bytes) => bytes,
-            Repr::File(_) => Bytes::new(),
+            Repr::File(_) | Repr::Source(..) => Bytes::new(),
         }
     }
 }
@@ -165,6 +205,7 @@ impl fmt::Debug for Blob {
         match &self.0 {
             Repr::Bytes(bytes) => write!(f, "Blob({} bytes)", bytes.len()),
             Repr::File(file) => write!(f, "Blob({:?}, {} bytes)", file.path, file.len),
+            Repr::Source(len, _) => write!(f, "Blob(stream, {len} bytes)"),
         }
     }
 }
@@ -241,7 +282,9 @@ impl Serialize for Blob {
 /// What the SDK's request serializer uses to take a [`Blob`] whole. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    use std::any::Any;
     use std::cell::RefCell;
+    use std::sync::Arc;
 
     use super::Blob;
 
@@ -257,6 +300,19 @@ pub mod __private {
     /// [`TOKEN`] (it returns it once).
     pub fn take_serialized() -> Option<Blob> {
         SERIALIZED.with(|slot| slot.borrow_mut().take())
+    }
+
+    /// A blob of `len` bytes that a runtime reads from `source` (which it knows the type of).
+    pub fn from_source(len: u64, source: Arc<dyn Any + Send + Sync>) -> Blob {
+        Blob(super::Repr::Source(len, source))
+    }
+
+    /// The source of a blob made by [`from_source`].
+    pub fn source(blob: &Blob) -> Option<&Arc<dyn Any + Send + Sync>> {
+        match &blob.0 {
+            super::Repr::Source(_, source) => Some(source),
+            _ => None,
+        }
     }
 }
 

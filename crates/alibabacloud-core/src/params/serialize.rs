@@ -879,7 +879,7 @@ impl ser::Serializer for Raw {
     }
 
     /// A [`Blob`](alibabacloud_types::Blob) is taken whole: its shared bytes (no copy), or
-    /// its file, streamed when the request is sent.
+    /// its file or reader, streamed when the request is sent.
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         name: &'static str,
@@ -891,7 +891,7 @@ impl ser::Serializer for Raw {
             return Ok(Some(if blob.is_in_memory() {
                 RequestBody::Binary(blob.into_bytes())
             } else {
-                RequestBody::File(blob)
+                RequestBody::Stream(blob)
             }));
         }
         value.serialize(self)
