@@ -611,6 +611,9 @@ impl<'a> Parts<'a> {
                 Some(FORM_CONTENT_TYPE),
             ),
         };
+        // An empty body (an empty blob or file) is sent without a content type, and so not
+        // signed with one.
+        let content_type = content_type.filter(|_| !body.is_empty());
         Ok(Parts {
             path,
             query,

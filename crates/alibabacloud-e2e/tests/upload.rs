@@ -247,3 +247,31 @@ async fn a_missing_file_is_a_typed_error_naming_the_path() {
     assert!(upload.to_string().contains("gone.jpg"), "{upload}");
     assert!(emulator.requests().is_empty());
 }
+
+#[tokio::test]
+async fn empty_bodies_are_signed_without_a_content_type() {
+    let emulator = common::emulator().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.jpg");
+    std::fs::write(&path, b"").unwrap();
+    client(&emulator)
+        .recognize_car_vin_code()
+        .body(Blob::from_path(&path).unwrap())
+        .send()
+        .await
+        .unwrap();
+    // The same for an empty blob in memory.
+    client(&emulator)
+        .recognize_car_vin_code()
+        .body(Blob::new())
+        .send()
+        .await
+        .unwrap();
+    let requests = emulator.requests();
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        assert_eq!(request.verdict, Verdict::Accepted, "{request:?}");
+        assert_eq!(request.body_len, 0);
+        assert_eq!(request.header("content-type"), None);
+    }
+}
