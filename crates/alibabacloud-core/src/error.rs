@@ -179,7 +179,91 @@ pub enum ConstructionError {
     /// Signing the request failed.
     #[error("the request could not be signed: {0}")]
     Signing(crate::signing::SigningError),
+    /// The file of an upload body ([`Blob::from_path`](alibabacloud_types::Blob::from_path)),
+    /// or its reader ([`blob_from_reader`](crate::blob_from_reader)), could not be read, or
+    /// changed after it was hashed for the signature. When it changed while it was sent, the
+    /// request was cut short (the service never received it whole).
+    #[error(transparent)]
+    Upload(UploadError),
 }
+
+/// What went wrong with the file (or reader) of an upload body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UploadErrorKind {
+    /// The file could not be opened or read (missing, no permission, an I/O error), or the
+    /// reader factory or a reader failed.
+    Read,
+    /// The length or content is not what was hashed for the signature (or, for a reader,
+    /// not the length announced): it changed during the call. Not retried.
+    Changed,
+}
+
+/// The file (or reader) of an upload body could not be read, or changed after it was hashed.
+#[derive(Debug, Clone)]
+pub struct UploadError {
+    kind: UploadErrorKind,
+    /// The file; `None` for a reader.
+    path: Option<std::path::PathBuf>,
+    detail: String,
+    io_kind: Option<std::io::ErrorKind>,
+}
+
+impl UploadError {
+    pub(crate) fn read(path: Option<&std::path::Path>, source: std::io::Error) -> Self {
+        UploadError {
+            kind: UploadErrorKind::Read,
+            path: path.map(std::path::Path::to_path_buf),
+            detail: source.to_string(),
+            io_kind: Some(source.kind()),
+        }
+    }
+
+    pub(crate) fn changed(path: Option<&std::path::Path>, detail: String) -> Self {
+        UploadError {
+            kind: UploadErrorKind::Changed,
+            path: path.map(std::path::Path::to_path_buf),
+            detail,
+            io_kind: None,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> UploadErrorKind {
+        self.kind
+    }
+
+    /// The file (`None` for a body read from a reader factory).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// The kind of the I/O error that made the file unreadable (`NotFound` for a missing
+    /// file), when that is what happened.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        self.io_kind
+    }
+}
+
+impl fmt::Display for UploadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = match &self.path {
+            Some(path) => format!("the upload body `{}`", path.display()),
+            None => "the upload body's reader".to_owned(),
+        };
+        match self.kind {
+            UploadErrorKind::Read => write!(f, "cannot read {body}: {}", self.detail),
+            UploadErrorKind::Changed => write!(
+                f,
+                "{body} changed after it was hashed for the signature: {}",
+                self.detail
+            ),
+        }
+    }
+}
+
+/// The I/O error's message is part of this one's, so there is no `source()`.
+impl std::error::Error for UploadError {}
 
 // Not `#[from]`: that would also make the signing error the `source()`, which the message
 // already shows.

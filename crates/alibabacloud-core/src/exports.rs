@@ -20,7 +20,7 @@ pub use crate::credentials::{
 pub use crate::endpoint::EndpointError;
 pub use crate::error::{
     BoxError, ConstructionError, DispatchError, DispatchErrorKind, Error, ErrorCode, ResponseError,
-    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind,
+    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind, UploadError, UploadErrorKind,
 };
 
 // What a call tells besides its typed answer, the same for every operation: the request id,
@@ -37,6 +37,8 @@ pub use crate::paginator::{self, Paginated, Paginator};
 
 // Binary request and response bodies (uploads of ROA and V3 operations).
 pub use alibabacloud_types::Blob;
+// A streamed body read from a reader factory.
+pub use crate::upload::blob_from_reader;
 
 // A transport of one's own (`ConfigBuilder::transport`), and fixed clocks and nonces for tests
 // (`ConfigBuilder::time_source`, `ConfigBuilder::nonce_source`).

@@ -63,6 +63,7 @@ mod scrub;
 pub mod signing;
 pub mod time_source;
 pub mod transport;
+mod upload;
 
 pub use builder::RequestBuilder;
 pub use config::{Config, ConfigBuilder, ConfigError, SignatureVersion, TimeoutConfig};
@@ -72,7 +73,7 @@ pub use credentials::{
 pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoints};
 pub use error::{
     BoxError, ConstructionError, DispatchError, DispatchErrorKind, Error, ErrorCode, ResponseError,
-    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind,
+    ResponseErrorKind, ServiceError, TimeoutError, TimeoutKind, UploadError, UploadErrorKind,
 };
 pub use metadata::{
     CommonErrorCode, ProvideErrorMetadata, ProvideRequestId, Response, ResponseMetadata,
@@ -86,6 +87,7 @@ pub use response::{RawResponse, SuccessCheck};
 pub use retry::RetryConfig;
 pub use runtime::Runtime;
 pub use signing::flatten::ParamStyle;
+pub use upload::blob_from_reader;
 
 /// Binary data (an upload body, a binary response), as the models hold it.
 pub use alibabacloud_types::Blob;

@@ -70,7 +70,7 @@ impl ParamLocation {
 
 /// The body of a request, as [`Params::from_request`] made it from the request's
 /// [`ParamLocation::Body`] or [`ParamLocation::Payload`] parameters. Cheap to clone: every
-/// attempt of a call sends the same bytes.
+/// attempt of a call sends the same bytes (or streams them again).
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RequestBody {
@@ -79,13 +79,18 @@ pub enum RequestBody {
     Json(bytes::Bytes),
     /// Bytes: `application/octet-stream`.
     Binary(bytes::Bytes),
+    /// Bytes streamed when the request is sent (a [`Blob`](alibabacloud_types::Blob) made by
+    /// [`Blob::from_path`](alibabacloud_types::Blob::from_path) or
+    /// [`blob_from_reader`](crate::blob_from_reader)): `application/octet-stream`.
+    Stream(alibabacloud_types::Blob),
 }
 
 impl RequestBody {
-    /// The bytes to send.
-    pub fn bytes(&self) -> &bytes::Bytes {
+    /// The bytes to send, when they are in memory (`None` for a stream).
+    pub fn bytes(&self) -> Option<&bytes::Bytes> {
         match self {
-            RequestBody::Json(bytes) | RequestBody::Binary(bytes) => bytes,
+            RequestBody::Json(bytes) | RequestBody::Binary(bytes) => Some(bytes),
+            RequestBody::Stream(_) => None,
         }
     }
 
@@ -93,7 +98,7 @@ impl RequestBody {
     pub fn content_type(&self) -> &'static str {
         match self {
             RequestBody::Json(_) => JSON_CONTENT_TYPE,
-            RequestBody::Binary(_) => BINARY_CONTENT_TYPE,
+            RequestBody::Binary(_) | RequestBody::Stream(_) => BINARY_CONTENT_TYPE,
         }
     }
 }
@@ -106,6 +111,7 @@ impl fmt::Debug for RequestBody {
                 .field(&String::from_utf8_lossy(json))
                 .finish(),
             RequestBody::Binary(bytes) => write!(f, "Binary({} bytes)", bytes.len()),
+            RequestBody::Stream(blob) => write!(f, "Stream({blob:?})"),
         }
     }
 }

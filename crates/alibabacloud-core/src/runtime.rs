@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use serde::de::DeserializeOwned;
 use tracing::{Instrument, field};
 
@@ -16,14 +15,16 @@ use crate::error::{
     ConstructionError, Error, ErrorCode, ResponseError, ServiceError, TimeoutError, TimeoutKind,
 };
 use crate::metadata::Response;
-use crate::operation::{ApiStyle, CallOptions, Operation, ParamLocation, Params};
+use crate::operation::{ApiStyle, CallOptions, Operation, ParamLocation, Params, RequestBody};
 use crate::response::{self, RawResponse, SuccessCheck};
 use crate::scrub::Secrets;
 use crate::signing;
 use crate::time_source::{NonceSource, TimeSource};
 use crate::transport::{
-    BodyTooLarge, HttpRequest, HttpTransport, RequestTimeouts, TransportError, TransportErrorKind,
+    BodyTooLarge, HttpBody, HttpRequest, HttpTransport, RequestTimeouts, TransportError,
+    TransportErrorKind,
 };
+use crate::upload::{Upload, UploadStream};
 use http::{HeaderName, HeaderValue};
 
 /// The runtime of one product's client: its configuration and resolved endpoint.
@@ -222,6 +223,15 @@ impl Runtime {
         // The error of the previous attempt: what the caller gets if the operation timeout
         // ends the retries.
         let mut last_error: Option<Error> = None;
+        // A streamed upload is read once per call for its hash, and opened again by each
+        // attempt.
+        let upload = match params.body() {
+            Some(RequestBody::Stream(blob)) => match within(deadline, Upload::hash(blob)).await {
+                Some(result) => Some(result.map_err(ConstructionError::Upload)?),
+                None => return Err(operation_timeout(deadline, last_error)),
+            },
+            _ => None,
+        };
         let mut attempt: u32 = 1;
         loop {
             // An anonymous operation is neither signed nor needs credentials.
@@ -241,8 +251,21 @@ impl Runtime {
                 credentials.as_ref(),
                 operation.secret_response_fields,
             );
-            let mut request =
-                build_request(operation, params, target, credentials.as_ref(), config)?;
+            let stream = match &upload {
+                Some(upload) => Some((
+                    upload,
+                    upload.open().await.map_err(ConstructionError::Upload)?,
+                )),
+                None => None,
+            };
+            let mut request = build_request(
+                operation,
+                params,
+                target,
+                credentials.as_ref(),
+                config,
+                stream,
+            )?;
             if let Some(timeouts) = timeout_overrides {
                 request.extensions_mut().insert(timeouts);
             }
@@ -436,6 +459,11 @@ fn transport_error(
     timeouts: (Duration, Duration),
 ) -> Error {
     let (connect, read) = timeouts;
+    // A streamed upload that failed while it was sent (it changed, or could not be read):
+    // the body's error, not a network one (and not retried).
+    if let Some(upload) = crate::upload::find_upload_error(&error) {
+        return Error::Construction(ConstructionError::Upload(upload));
+    }
     match error.kind() {
         TransportErrorKind::ConnectTimeout => Error::Timeout(
             TimeoutError::new(TimeoutKind::Connect, Some(connect))
@@ -519,12 +547,18 @@ struct Parts<'a> {
     headers: Vec<(&'a str, &'a str)>,
     /// The first label of the host (`in: host`).
     host_prefix: Option<&'a str>,
-    body: Bytes,
+    body: HttpBody,
+    /// The SHA-256 of a streamed body, computed beforehand.
+    body_sha256: Option<&'a str>,
     content_type: Option<&'static str>,
 }
 
 impl<'a> Parts<'a> {
-    fn new(operation: &Operation, params: &'a Params) -> Result<Self, ConstructionError> {
+    fn new(
+        operation: &Operation,
+        params: &'a Params,
+        upload: Option<(&'a Upload, UploadStream)>,
+    ) -> Result<Self, ConstructionError> {
         // Methods without a body (GET, DELETE, HEAD) send their form parameters in the query.
         let form_in_body = operation.method.has_body();
         let mut query: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 10);
@@ -550,6 +584,7 @@ impl<'a> Parts<'a> {
         for (name, value) in path::fixed_query(fixed_query) {
             query.push((name, value));
         }
+        let mut body_sha256 = None;
         let (body, content_type) = match params.body() {
             Some(_) if !form.is_empty() => {
                 return Err(ConstructionError::InvalidParameter {
@@ -558,13 +593,27 @@ impl<'a> Parts<'a> {
                     reason: "a request with a body cannot also send form parameters".to_owned(),
                 });
             }
-            Some(body) => (body.bytes().clone(), Some(body.content_type())),
-            None if form.is_empty() => (Bytes::new(), None),
+            Some(body) => match (body.bytes(), upload) {
+                (Some(bytes), _) => (HttpBody::from(bytes.clone()), Some(body.content_type())),
+                (None, Some((upload, stream))) => {
+                    body_sha256 = Some(upload.sha256_hex());
+                    (HttpBody::stream(stream), Some(body.content_type()))
+                }
+                (None, None) => {
+                    return Err(ConstructionError::InvalidConfig(
+                        "a streamed body was not opened".to_owned(),
+                    ));
+                }
+            },
+            None if form.is_empty() => (HttpBody::empty(), None),
             None => (
-                Bytes::from(signing::form_urlencode(&form)),
+                HttpBody::from(signing::form_urlencode(&form)),
                 Some(FORM_CONTENT_TYPE),
             ),
         };
+        // An empty body (an empty blob or file) is sent without a content type, and so not
+        // signed with one.
+        let content_type = content_type.filter(|_| !body.is_empty());
         Ok(Parts {
             path,
             query,
@@ -572,6 +621,7 @@ impl<'a> Parts<'a> {
             headers,
             host_prefix,
             body,
+            body_sha256,
             content_type,
         })
     }
@@ -585,6 +635,7 @@ fn build_request(
     target: &Target,
     credentials: Option<&Credentials>,
     config: &Config,
+    upload: Option<(&Upload, UploadStream)>,
 ) -> Result<HttpRequest, ConstructionError> {
     let method = operation.method;
     let Parts {
@@ -594,8 +645,9 @@ fn build_request(
         headers: header_params,
         host_prefix,
         body,
+        body_sha256,
         content_type,
-    } = Parts::new(operation, params)?;
+    } = Parts::new(operation, params, upload)?;
 
     // `project.cn-hangzhou.log.aliyuncs.com` for a host parameter `project`.
     let prefixed_host = host_prefix
@@ -655,10 +707,12 @@ fn build_request(
                     path: &path,
                     query: &query,
                     headers: &signed_headers,
-                    body: if body.is_empty() {
-                        signing::SignableBody::Empty
-                    } else {
-                        signing::SignableBody::Bytes(&body)
+                    body: match (body_sha256, body.as_bytes()) {
+                        (Some(hash), _) => signing::SignableBody::Precomputed(hash),
+                        (None, Some(bytes)) if !bytes.is_empty() => {
+                            signing::SignableBody::Bytes(bytes)
+                        }
+                        _ => signing::SignableBody::Empty,
                     },
                 },
                 &signing_params,
@@ -686,6 +740,7 @@ fn build_request(
     *request.method_mut() = method.to_http();
     *request.uri_mut() = uri;
     let has_body = !request.body().is_empty();
+    let stream_length = request.body().is_stream().then(|| request.body().len());
     let headers = request.headers_mut();
     headers.reserve(12 + header_params.len());
     match &prefixed_host {
@@ -708,6 +763,11 @@ fn build_request(
             http::header::CONTENT_TYPE,
             HeaderValue::from_static(content_type),
         );
+        // A streamed body announces its length, as the official SDKs send an upload (not
+        // chunked); the transport must send exactly that many bytes.
+        if let Some(length) = stream_length {
+            headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from(length));
+        }
     } else if method.has_body() {
         // A POST (PUT, PATCH) says that it has no body (RFC 9110 §8.6; strict proxies answer
         // 411 without it, and hyper does not send it for an empty body). Not signed, as the

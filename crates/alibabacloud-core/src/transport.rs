@@ -13,9 +13,166 @@ use crate::endpoint::{Endpoint, Scheme};
 use crate::error::{BoxError, DispatchError, DispatchErrorKind};
 
 /// A request ready to send: method, URL, headers and body.
-pub type HttpRequest = http::Request<Bytes>;
+///
+/// The body is an [`HttpBody`]: bytes in memory (every request but a streamed upload; see
+/// [`HttpBody::as_bytes`]) or a file streamed as it is sent (read it as an
+/// [`http_body::Body`], e.g. with `http_body_util::BodyExt::collect`).
+pub type HttpRequest = http::Request<HttpBody>;
 /// A response with its whole body read.
 pub type HttpResponse = http::Response<Bytes>;
+
+/// The body of an [`HttpRequest`]: bytes in memory, or an upload streamed from a file
+/// ([`Blob::from_path`](alibabacloud_types::Blob::from_path)) or a reader
+/// ([`blob_from_reader`](crate::blob_from_reader)), opened anew for each attempt.
+///
+/// A transport sends the bytes as they are, and reads a stream as an [`http_body::Body`]
+/// (its length is exact, and in the request's `content-length`). A stream whose bytes changed
+/// after they were hashed for the signature ends with an error instead of its last bytes:
+/// the transport must fail the request then (not send it whole), as hyper does.
+///
+/// ```
+/// use alibabacloud_core::transport::HttpBody;
+///
+/// let body = HttpBody::from(bytes::Bytes::from_static(b"{}"));
+/// assert_eq!(body.as_bytes().map(|b| &b[..]), Some(&b"{}"[..]));
+/// assert_eq!(body.len(), 2);
+/// assert_eq!(format!("{body:?}"), "HttpBody(2 bytes)");
+/// ```
+pub struct HttpBody(BodyRepr);
+
+enum BodyRepr {
+    Bytes(Bytes),
+    /// Boxed: a request with an in-memory body (every call but an upload) stays small.
+    Stream(Box<crate::upload::UploadStream>),
+}
+
+impl HttpBody {
+    /// No body.
+    pub const fn empty() -> Self {
+        HttpBody(BodyRepr::Bytes(Bytes::new()))
+    }
+
+    pub(crate) fn stream(stream: crate::upload::UploadStream) -> Self {
+        HttpBody(BodyRepr::Stream(Box::new(stream)))
+    }
+
+    /// The bytes, when the body is in memory (`None` for a stream).
+    pub fn as_bytes(&self) -> Option<&Bytes> {
+        match &self.0 {
+            BodyRepr::Bytes(bytes) => Some(bytes),
+            BodyRepr::Stream(_) => None,
+        }
+    }
+
+    /// The bytes, when the body is in memory; else the body back.
+    pub fn into_bytes(self) -> Result<Bytes, Self> {
+        match self.0 {
+            BodyRepr::Bytes(bytes) => Ok(bytes),
+            other => Err(HttpBody(other)),
+        }
+    }
+
+    /// Whether the body is streamed (an upload from a file or a reader).
+    pub fn is_stream(&self) -> bool {
+        matches!(self.0, BodyRepr::Stream(_))
+    }
+
+    /// The length in bytes (of a stream: what is left to send).
+    pub fn len(&self) -> u64 {
+        match &self.0 {
+            BodyRepr::Bytes(bytes) => bytes.len() as u64,
+            BodyRepr::Stream(stream) => stream.remaining(),
+        }
+    }
+
+    /// Whether there is nothing (left) to send.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The body for reqwest: the bytes as they are (no box), a stream wrapped.
+    fn into_reqwest(self) -> reqwest::Body {
+        match self.0 {
+            BodyRepr::Bytes(bytes) => reqwest::Body::from(bytes),
+            BodyRepr::Stream(_) => reqwest::Body::wrap(self),
+        }
+    }
+}
+
+impl Default for HttpBody {
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
+/// The length, never the content.
+impl fmt::Debug for HttpBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            BodyRepr::Bytes(bytes) => write!(f, "HttpBody({} bytes)", bytes.len()),
+            BodyRepr::Stream(stream) => write!(f, "HttpBody({stream:?})"),
+        }
+    }
+}
+
+impl From<Bytes> for HttpBody {
+    fn from(bytes: Bytes) -> Self {
+        HttpBody(BodyRepr::Bytes(bytes))
+    }
+}
+
+impl From<Vec<u8>> for HttpBody {
+    fn from(bytes: Vec<u8>) -> Self {
+        HttpBody(BodyRepr::Bytes(Bytes::from(bytes)))
+    }
+}
+
+impl From<String> for HttpBody {
+    fn from(text: String) -> Self {
+        HttpBody(BodyRepr::Bytes(Bytes::from(text)))
+    }
+}
+
+impl From<&'static str> for HttpBody {
+    fn from(text: &'static str) -> Self {
+        HttpBody(BodyRepr::Bytes(Bytes::from_static(text.as_bytes())))
+    }
+}
+
+impl http_body::Body for HttpBody {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, BoxError>>> {
+        let this = self.get_mut();
+        match &mut this.0 {
+            BodyRepr::Bytes(bytes) => {
+                if bytes.is_empty() {
+                    return std::task::Poll::Ready(None);
+                }
+                let chunk = std::mem::take(bytes);
+                std::task::Poll::Ready(Some(Ok(http_body::Frame::data(chunk))))
+            }
+            BodyRepr::Stream(stream) => stream.poll_chunk(cx).map(|next| {
+                next.map(|chunk| chunk.map(http_body::Frame::data).map_err(BoxError::from))
+            }),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match &self.0 {
+            BodyRepr::Bytes(bytes) => bytes.is_empty(),
+            BodyRepr::Stream(stream) => stream.is_done(),
+        }
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.len())
+    }
+}
 
 /// The future returned by [`HttpTransport::send`].
 pub type TransportFuture<'a> =
@@ -26,6 +183,14 @@ pub type TransportFuture<'a> =
 /// Implementations apply their own connect and read timeouts and report them as
 /// [`TransportErrorKind::ConnectTimeout`] / [`TransportErrorKind::ReadTimeout`]; the runtime adds
 /// the attempt and operation timeouts around them.
+///
+/// The request's body is an [`HttpBody`]: in memory for every request but a streamed upload
+/// (`request.body().as_bytes()`), a stream for a streamed upload, to be read as an
+/// [`http_body::Body`] and sent with the request's `content-length`. A stream that ends with
+/// an error (its bytes changed after they were hashed) must fail the request with a
+/// [`TransportError`] whose cause chain holds that error (as reqwest and hyper report it):
+/// the runtime turns it into [`ConstructionError::Upload`](crate::ConstructionError::Upload).
+/// Each attempt gets a new request, its stream opened anew.
 pub trait HttpTransport: Send + Sync + fmt::Debug {
     /// Sends `request` and returns the response, body included.
     fn send(&self, request: HttpRequest) -> TransportFuture<'_>;
@@ -379,7 +544,7 @@ impl HttpTransport for ReqwestTransport {
                 None => (None, None),
             };
             let client = chosen.as_ref().unwrap_or(&self.client);
-            let request = reqwest::Request::try_from(request.map(reqwest::Body::from))
+            let request = reqwest::Request::try_from(request.map(HttpBody::into_reqwest))
                 .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
             let response = match bounds {
                 None => client.execute(request).await,
@@ -470,13 +635,14 @@ async fn read_body(
 }
 
 /// A transport that never touches the network: it answers every request with the same
-/// response and keeps the last request, for tests and benchmarks of code built on the SDK.
+/// response and keeps the last request (a streamed body read whole), for tests and benchmarks
+/// of code built on the SDK.
 #[derive(Clone)]
 pub struct CannedTransport {
     status: http::StatusCode,
     headers: http::HeaderMap,
     body: Bytes,
-    last_request: Arc<std::sync::Mutex<Option<HttpRequest>>>,
+    last_request: Arc<std::sync::Mutex<Option<http::Request<Bytes>>>>,
 }
 
 impl fmt::Debug for CannedTransport {
@@ -517,8 +683,8 @@ impl CannedTransport {
         self
     }
 
-    /// The last request sent through this transport (or a clone of it).
-    pub fn last_request(&self) -> Option<HttpRequest> {
+    /// The last request sent through this transport (a clone of it, its body read whole).
+    pub fn last_request(&self) -> Option<http::Request<Bytes>> {
         self.last_request
             .lock()
             .ok()
@@ -528,14 +694,41 @@ impl CannedTransport {
 
 impl HttpTransport for CannedTransport {
     fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
-        if let Ok(mut last) = self.last_request.lock() {
-            *last = Some(request);
+        let keep = |request: http::Request<Bytes>| {
+            if let Ok(mut last) = self.last_request.lock() {
+                *last = Some(request);
+            }
+            let mut response = http::Response::new(self.body.clone());
+            *response.status_mut() = self.status;
+            *response.headers_mut() = self.headers.clone();
+            Ok(response)
+        };
+        let (parts, body) = request.into_parts();
+        match body.into_bytes() {
+            Ok(bytes) => Box::pin(std::future::ready(keep(http::Request::from_parts(
+                parts, bytes,
+            )))),
+            Err(stream) => Box::pin(async move {
+                let bytes = read_stream(stream).await?;
+                keep(http::Request::from_parts(parts, bytes))
+            }),
         }
-        let mut response = http::Response::new(self.body.clone());
-        *response.status_mut() = self.status;
-        *response.headers_mut() = self.headers.clone();
-        Box::pin(std::future::ready(Ok(response)))
     }
+}
+
+/// Reads a streamed body whole (for transports that keep what they sent).
+async fn read_stream(body: HttpBody) -> Result<Bytes, TransportError> {
+    let mut body = std::pin::pin!(body);
+    let mut out = Vec::with_capacity(usize::try_from(body.len()).unwrap_or(0));
+    while let Some(frame) =
+        std::future::poll_fn(|cx| http_body::Body::poll_frame(body.as_mut(), cx)).await
+    {
+        let frame = frame.map_err(|e| TransportError::new(TransportErrorKind::Io, e))?;
+        if let Ok(data) = frame.into_data() {
+            out.extend_from_slice(&data);
+        }
+    }
+    Ok(Bytes::from(out))
 }
 
 /// Turns a transport failure into the [`DispatchError`] of a call to `endpoint`: it names the

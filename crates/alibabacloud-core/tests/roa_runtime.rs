@@ -279,6 +279,38 @@ async fn whole_bodies_binary_text_and_json() {
     assert!(request.headers().get("content-type").is_none());
 }
 
+#[tokio::test]
+async fn a_file_body_is_streamed_to_a_custom_transport_and_an_in_memory_one_is_not_copied() {
+    const OP: Operation = roa(HttpMethod::Post, "/upload");
+    const PARAMS: &[ParamSpec] = &[ParamSpec::payload("body")];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("upload.bin");
+    let data: Vec<u8> = (0..700_000u32).map(|i| (i % 253) as u8).collect();
+    std::fs::write(&path, &data).unwrap();
+
+    let file = Upload::new().with_body(Blob::from_path(&path).unwrap());
+    let params = Params::from_request("Act", PARAMS, &file).unwrap();
+    assert!(format!("{params:?}").contains("upload.bin"));
+    // CannedTransport reads the stream whole (as a custom transport reads an `HttpBody`).
+    let request = sent(&OP, params).await;
+    assert!(request.body().as_ref() == data.as_slice());
+    let length = data.len().to_string();
+    assert_eq!(request.headers()["content-length"], length.as_str());
+    assert_eq!(
+        request.headers()["content-type"],
+        "application/octet-stream"
+    );
+    let expected = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&data));
+    assert_eq!(request.headers()["x-acs-content-sha256"], expected.as_str());
+
+    // In memory, the parameters share the blob's bytes.
+    let bytes = bytes::Bytes::from(data);
+    let memory = Upload::new().with_body(Blob::from(bytes.clone()));
+    let params = Params::from_request("Act", PARAMS, &memory).unwrap();
+    let body = params.body().unwrap().bytes().unwrap();
+    assert_eq!(body.as_ptr(), bytes.as_ptr());
+}
+
 alibabacloud_types::model! {
     /// A host parameter.
     pub struct Hosted {

@@ -22,7 +22,8 @@ const TICKET: &str = "a27a9aec-secret-ticket";
 struct Recorder {
     status: u16,
     body: &'static str,
-    requests: Arc<Mutex<Vec<HttpRequest>>>,
+    /// The requests sent (their bodies are all in memory: no file upload here).
+    requests: Arc<Mutex<Vec<http::Request<bytes::Bytes>>>>,
 }
 
 impl Recorder {
@@ -34,13 +35,14 @@ impl Recorder {
         }
     }
 
-    fn requests(&self) -> Vec<HttpRequest> {
+    fn requests(&self) -> Vec<http::Request<bytes::Bytes>> {
         self.requests.lock().unwrap().clone()
     }
 }
 
 impl HttpTransport for Recorder {
     fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
+        let request = request.map(|body| body.into_bytes().unwrap());
         self.requests.lock().unwrap().push(request);
         let response = http::Response::builder()
             .status(self.status)
@@ -61,7 +63,7 @@ fn config(recorder: &Recorder) -> alibabacloud_core::Config {
         .unwrap()
 }
 
-fn query(request: &HttpRequest) -> String {
+fn query(request: &http::Request<bytes::Bytes>) -> String {
     request.uri().query().unwrap_or_default().to_owned()
 }
 

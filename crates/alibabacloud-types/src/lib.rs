@@ -47,6 +47,8 @@ pub mod model;
 pub mod redact;
 pub mod ser;
 
+#[doc(hidden)]
+pub use blob::__private as blob_private;
 pub use blob::Blob;
 
 /// What the macros' expansions name through `$crate`, so that the generated crates need no

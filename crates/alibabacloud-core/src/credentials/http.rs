@@ -106,7 +106,11 @@ impl HttpClient {
 
     /// Sends `request`; the whole exchange is bounded by the connect plus the read timeout, the
     /// body by [`MAX_BODY_SIZE`].
-    pub(crate) async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
+    pub(crate) async fn send(
+        &self,
+        request: http::Request<bytes::Bytes>,
+    ) -> Result<HttpResponse, HttpError> {
+        let request: HttpRequest = request.map(Into::into);
         let transport = self.transport()?;
         let limit = self.timeouts.connect + self.timeouts.read;
         let response = match tokio::time::timeout(limit, transport.send(request)).await {

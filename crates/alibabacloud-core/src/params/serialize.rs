@@ -874,7 +874,29 @@ impl ser::Serializer for Raw {
     type SerializeStruct = Impossible<Option<RequestBody>, Fail>;
     type SerializeStructVariant = Impossible<Option<RequestBody>, Fail>;
 
-    unwrap!(Option<RequestBody>);
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok, Fail> {
+        value.serialize(self)
+    }
+
+    /// A [`Blob`](alibabacloud_types::Blob) is taken whole: its shared bytes (no copy), or
+    /// its file or reader, streamed when the request is sent.
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, Fail> {
+        if name == alibabacloud_types::blob_private::TOKEN
+            && let Some(blob) = alibabacloud_types::blob_private::take_serialized()
+        {
+            return Ok(Some(if blob.is_in_memory() {
+                RequestBody::Binary(blob.into_bytes())
+            } else {
+                RequestBody::Stream(blob)
+            }));
+        }
+        value.serialize(self)
+    }
+
     reject!(Option<RequestBody>; bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64 char unit_struct
         unit_variant newtype_variant seq tuple tuple_struct tuple_variant map struct
         struct_variant);
