@@ -667,22 +667,24 @@ fn build_request(
     signed_headers.extend(header_params.iter().copied());
 
     let mut added_headers = None;
-    let url_query = match (credentials, config.signature_version, operation.style) {
+    // Each signed attempt takes its own time and nonce; an anonymous call neither.
+    let nonce = credentials.map(|_| config.nonce_source.nonce());
+    let signing_params = credentials
+        .zip(nonce.as_deref())
+        .map(|(credentials, nonce)| signing::SigningParams {
+            credentials,
+            time: config.time_source.now(),
+            nonce,
+        });
+    let url_query = match (&signing_params, config.signature_version, operation.style) {
         (None, _, _) => signing::canonical_query_string(&query),
-        (Some(credentials), SignatureVersion::HmacSha1, ApiStyle::Rpc) => {
-            let time = config.time_source.now();
-            let nonce = config.nonce_source.nonce();
-            let signing_params = signing::SigningParams {
-                credentials,
-                time,
-                nonce: &nonce,
-            };
+        (Some(signing_params), SignatureVersion::HmacSha1, ApiStyle::Rpc) => {
             let mut signed: Vec<(&str, &str)> = Vec::with_capacity(query.len() + form.len() + 2);
             signed.push(("Action", operation.action));
             signed.push(("Version", operation.version));
             signed.extend(query.iter().copied());
             signed.extend(form.iter().copied());
-            let common = signing::sign_rpc_v1(method.as_str(), &signed, &signing_params)?;
+            let common = signing::sign_rpc_v1(method.as_str(), &signed, signing_params)?;
             let mut all: Vec<(&str, &str)> = Vec::with_capacity(query.len() + common.len() + 2);
             all.push(("Action", operation.action));
             all.push(("Version", operation.version));
@@ -693,14 +695,7 @@ fn build_request(
             signing::canonical_query_string(&all)
         }
         // ACS3; also for ROA operations when HMAC-SHA1 is configured (it has no ROA form).
-        (Some(credentials), _, _) => {
-            let time = config.time_source.now();
-            let nonce = config.nonce_source.nonce();
-            let signing_params = signing::SigningParams {
-                credentials,
-                time,
-                nonce: &nonce,
-            };
+        (Some(signing_params), _, _) => {
             added_headers = Some(signing::sign_acs3(
                 &signing::SignableRequest {
                     method: method.as_str(),
@@ -715,7 +710,7 @@ fn build_request(
                         _ => signing::SignableBody::Empty,
                     },
                 },
-                &signing_params,
+                signing_params,
             )?);
             signing::canonical_query_string(&query)
         }
