@@ -1,6 +1,6 @@
 //! The call the `call` benchmark and the `call_count` example make: `QueryCashCoupons`
 //! through the generated client, answered at once by a `CannedTransport` with the documented
-//! example body; and the large body (10,000 coupons) of the
+//! example body; and the large body (10,000 coupons) of the decoding benchmark and the
 //! `large_body_memory` example. The `loopback` benchmark and its examples make the same call
 //! against a local server (`loopback.rs` beside this file).
 
