@@ -10,7 +10,8 @@
 //! cargo run --release -p alibabacloud-e2e --example call_allocations -- 50000
 //! ```
 //!
-//! Only the client's allocations are counted: the allocator (`allocation-counter`) counts per
+//! Only the client's allocations are counted: the allocator (`allocation-counter`, which
+//! declares the `#[global_allocator]` itself: using the crate installs it) counts per
 //! thread, within `measure`, and the client runs on a current-thread runtime on this thread
 //! (our code, reqwest's and hyper's connection tasks), while the server runs on a thread of
 //! its own. Connections are kept alive, and each path is warmed up first, so the count is

@@ -12,7 +12,7 @@
 //! The figure is the peak of the live heap bytes the call allocated on the client's thread,
 //! from its start to its end (the buffer of the body, its chunks, and the decoded output
 //! included), printed as a multiple of the body's size. A counting global allocator
-//! (`allocation-counter`) tracks the current and peak live bytes per thread; the client runs
+//! (`allocation-counter`, which declares the `#[global_allocator]` itself) tracks the current and peak live bytes per thread; the client runs
 //! on a current-thread runtime on this thread, the server on a thread of its own, so only the
 //! client's memory counts. The connection is opened and each path warmed up before measuring,
 //! and each path is measured a few times (the largest peak is printed; they agree to the

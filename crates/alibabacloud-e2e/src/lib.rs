@@ -24,7 +24,7 @@
 //!
 //! ```sh
 //! cargo bench -p alibabacloud-e2e --bench call
-//! cargo bench -p alibabacloud-e2e --bench loopback                     # about 2 minutes
+//! cargo bench -p alibabacloud-e2e --bench loopback                     # about 1.5 minutes
 //! LOOPBACK_QUICK=1 cargo bench -p alibabacloud-e2e --bench loopback    # under a minute
 //! cargo run --release -p alibabacloud-e2e --example call_allocations
 //! cargo run --release -p alibabacloud-e2e --example large_body_memory
