@@ -9,7 +9,16 @@
 //! documented body with serde alone, and the call with the clock and nonce fixed, without
 //! the operation timeout (no timer), and with neither.
 //!
-//! Run with `cargo bench -p alibabacloud-e2e --bench call`.
+//! Decoding a large body (`decode_10k_coupons`): the documented body with 10,000 coupons
+//! (about 4.5 MB), through a whole call of our client on a canned transport (the SDK's own
+//! decoding path; the rest of the call is a few microseconds next to milliseconds), with
+//! `serde_json` into the generated model, and with `serde_json` into a minimal hand-written
+//! struct of the same fields (plain `String`s, `derive(Deserialize)`; with `from_slice`, and
+//! with one UTF-8 check then `from_str` as our decoding does), the baseline of issue #12
+//! (target: our decoding within 1.05x of it).
+//!
+//! Run with `cargo bench -p alibabacloud-e2e --bench call` (`-- decode_10k` for the large
+//! body only).
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -22,8 +31,9 @@ use alibabacloud_bssopenapi20171214 as bss;
 use alibabacloud_core::ConfigBuilder;
 use alibabacloud_core::time_source::{FixedNonceSource, FixedTimeSource};
 use bss::operation::query_cash_coupons::QueryCashCouponsResponse;
-use criterion::{Criterion, criterion_group, criterion_main};
-use support::{builder, documented_body, one_call, one_call_with_metadata};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use serde::Deserialize;
+use support::{builder, coupons_body, documented_body, one_call, one_call_with_metadata};
 
 fn fixed(builder: ConfigBuilder) -> ConfigBuilder {
     builder
@@ -35,12 +45,17 @@ fn fixed(builder: ConfigBuilder) -> ConfigBuilder {
         ))
 }
 
-fn bench(c: &mut Criterion) {
-    let body = documented_body();
-    let runtime = tokio::runtime::Builder::new_current_thread()
+/// The runtime of the calls: current-thread, with the timer of the operation timeout.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let body = documented_body();
+    let runtime = runtime();
 
     // Check once that the bench does what it says.
     let client = bss::Client::new(builder(&body).build().unwrap());
@@ -88,5 +103,80 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The hand-written struct a user would decode the answer into with serde alone: the same
+/// fields, plain types, no unknown-field or open-enum handling.
+#[allow(dead_code)] // Read by serde; the benchmark only keeps the count.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct MinimalResponse {
+    code: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+    success: Option<bool>,
+    data: MinimalData,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct MinimalData {
+    cash_coupon: Vec<MinimalCoupon>,
+}
+
+#[allow(dead_code)] // Read by serde.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct MinimalCoupon {
+    status: Option<String>,
+    expiry_time: Option<String>,
+    granted_time: Option<String>,
+    nominal_value: Option<String>,
+    effective_time: Option<String>,
+    applicable_scenarios: Option<String>,
+    cash_coupon_id: Option<i64>,
+    applicable_products: Option<String>,
+    cash_coupon_no: Option<String>,
+    balance: Option<String>,
+    description: Option<String>,
+}
+
+fn decode_large(c: &mut Criterion) {
+    const COUPONS: usize = 10_000;
+    let body = coupons_body(COUPONS);
+    let runtime = runtime();
+    let client = bss::Client::new(builder(&body).build().unwrap());
+
+    // Check once that every path decodes every coupon.
+    let response = runtime.block_on(one_call(&client));
+    assert_eq!(response.data.cash_coupon.len(), COUPONS);
+    let generated: QueryCashCouponsResponse = serde_json::from_str(&body).unwrap();
+    assert_eq!(generated.data.cash_coupon.len(), COUPONS);
+    let minimal: MinimalResponse = serde_json::from_str(&body).unwrap();
+    assert_eq!(minimal.data.cash_coupon.len(), COUPONS);
+
+    let mut group = c.benchmark_group("decode_10k_coupons");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.sample_size(20);
+    group.bench_function("sdk_call_canned", |b| {
+        b.to_async(&runtime).iter(|| one_call(black_box(&client)));
+    });
+    group.bench_function("serde_json_generated_model", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<QueryCashCouponsResponse>(black_box(body.as_bytes())).unwrap()
+        });
+    });
+    group.bench_function("serde_json_minimal_struct", |b| {
+        b.iter(|| serde_json::from_slice::<MinimalResponse>(black_box(body.as_bytes())).unwrap());
+    });
+    // The same with the body's UTF-8 checked once, then `from_str` (as our decoding does):
+    // `from_slice` checks each string on its own.
+    group.bench_function("serde_json_minimal_struct_from_str", |b| {
+        b.iter(|| {
+            let text = std::str::from_utf8(black_box(body.as_bytes())).unwrap();
+            serde_json::from_str::<MinimalResponse>(text).unwrap()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, decode_large);
 criterion_main!(benches);

@@ -1,6 +1,11 @@
 //! The call the `call` benchmark and the `call_count` example make: `QueryCashCoupons`
 //! through the generated client, answered at once by a `CannedTransport` with the documented
-//! example body.
+//! example body; and the large body (10,000 coupons) of the decoding benchmark and the
+//! `large_body_memory` example. The `loopback` benchmark and its examples make the same call
+//! against a local server (`loopback.rs` beside this file).
+
+// Each file that includes this module uses a part of it.
+#![allow(dead_code)]
 
 use alibabacloud_bssopenapi20171214 as bss;
 use alibabacloud_core::transport::CannedTransport;
@@ -20,6 +25,25 @@ pub(crate) fn documented_body() -> String {
         .find(|d| d.demo_type == "json")
         .unwrap()
         .example
+}
+
+/// The documented body with `coupons` coupons instead of one: the documented coupon repeated
+/// with distinct ids and numbers, as compact JSON, as services send it (10,000 coupons make
+/// about 4.5 MB).
+pub(crate) fn coupons_body(coupons: usize) -> String {
+    let mut document: serde_json::Value = serde_json::from_str(&documented_body()).unwrap();
+    let coupon = document["Data"]["CashCoupon"][0].clone();
+    let first_id = coupon["CashCouponId"].as_i64().unwrap();
+    let all = (0..coupons)
+        .map(|n| {
+            let mut coupon = coupon.clone();
+            coupon["CashCouponId"] = (first_id + n as i64).into();
+            coupon["CashCouponNo"] = format!("Q-{n:013x}").into();
+            coupon
+        })
+        .collect();
+    document["Data"]["CashCoupon"] = serde_json::Value::Array(all);
+    serde_json::to_string(&document).unwrap()
 }
 
 /// A configuration whose transport answers every call with `body`.
