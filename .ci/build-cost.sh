@@ -6,6 +6,10 @@
 #   .ci/build-cost.sh            the default release profile (what a user gets)
 #   .ci/build-cost.sh --small    also the same build with opt-level = "s" and strip = true
 #                                (profile settings only the user's workspace can choose)
+#   .ci/build-cost.sh --aws      also the reference the target is set against, on the same
+#                                machine in the same run: a one-call `aws-sdk-sts` +
+#                                `aws-config` binary (GetCallerIdentity with the default
+#                                chain), latest versions from crates.io, no lockfile of ours
 #
 # Prints the CPU time (user + sys: less sensitive than wall time to other builds on the
 # machine), the wall time, the number of crates compiled and the binary's size, stripped and
@@ -13,10 +17,12 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 small=false
+aws=false
 for arg in "$@"; do
     case "$arg" in
         --small) small=true ;;
-        *) echo "usage: $0 [--small]" >&2; exit 2 ;;
+        --aws) aws=true ;;
+        *) echo "usage: $0 [--small] [--aws]" >&2; exit 2 ;;
     esac
 done
 
@@ -51,12 +57,12 @@ EOF
 cp "$repo/Cargo.lock" "$work/one-call/Cargo.lock"
 
 measure() {
-    local label="$1"
-    shift
+    local label="$1" project="$2"
+    shift 2
     local target="$work/target-$label"
     local log="$work/$label.log"
     (
-        cd "$work/one-call"
+        cd "$work/$project"
         env CARGO_TARGET_DIR="$target" CARGO_TERM_COLOR=never "$@" \
             /usr/bin/time -f '%U %S %e' -o "$work/$label.time" \
             cargo build --release -v >"$log" 2>&1
@@ -66,7 +72,7 @@ measure() {
     # One rustc run per crate compiled (build scripts' own compiles left out).
     units=$(grep '^ *Running `.*rustc --crate-name' "$log" |
         sed -E 's/.*--crate-name ([a-zA-Z0-9_]+) .*/\1/' | grep -vc '^build_script_' || true)
-    bin="$target/release/one-call"
+    bin="$target/release/$project"
     size=$(stat -c %s "$bin")
     cp "$bin" "$work/stripped"
     strip "$work/stripped"
@@ -78,7 +84,35 @@ measure() {
 }
 
 echo "one-call binary: QueryCashCoupons with Client::from_env(), fresh release build, $(nproc) cores, $(cargo --version)"
-measure release
+measure release one-call
 if $small; then
-    measure small CARGO_PROFILE_RELEASE_OPT_LEVEL=s CARGO_PROFILE_RELEASE_STRIP=true
+    measure small one-call CARGO_PROFILE_RELEASE_OPT_LEVEL=s CARGO_PROFILE_RELEASE_STRIP=true
+fi
+if $aws; then
+    mkdir -p "$work/aws-one-call/src"
+    cat >"$work/aws-one-call/Cargo.toml" <<EOF
+[package]
+name = "aws-one-call"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+aws-config = "1"
+aws-sdk-sts = "1"
+tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+
+[workspace]
+EOF
+    cat >"$work/aws-one-call/src/main.rs" <<'EOF'
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let config = aws_config::load_from_env().await;
+    let out = aws_sdk_sts::Client::new(&config).get_caller_identity().send().await?;
+    println!("{:?}", out.account());
+    Ok(())
+}
+EOF
+    (cd "$work/aws-one-call" && cargo generate-lockfile -q)
+    measure aws aws-one-call
 fi

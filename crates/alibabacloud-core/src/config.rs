@@ -11,7 +11,7 @@ use crate::env::Env;
 use crate::retry::RetryConfig;
 use crate::time_source::{NonceSource, SharedNonceSource, SharedTimeSource, TimeSource};
 use crate::transport::{
-    HttpTransport, ReqwestTransport, SharedTransport, TransportError, TransportSettings,
+    HttpTransport, HyperTransport, Proxy, SharedTransport, TransportError, TransportSettings,
 };
 
 /// Environment variables read for the region, first match wins: the name the official SDKs and
@@ -114,6 +114,8 @@ pub struct Config {
     pub(crate) user_agent: String,
     pub(crate) user_agent_header: http::HeaderValue,
     pub(crate) transport: SharedTransport,
+    /// The proxy of the default transport (kept to rebuild it in a derived configuration).
+    pub(crate) proxy: Proxy,
     /// True when `transport` was built from the timeouts (not given by the user): a derived
     /// configuration then builds its own, so that changed timeouts take effect.
     pub(crate) default_transport: bool,
@@ -245,6 +247,7 @@ impl Config {
             user_agent_suffix: None,
             user_agent: Some(self.user_agent.clone()),
             transport: (!self.default_transport).then(|| self.transport.clone()),
+            proxy: self.proxy.clone(),
             time_source: Some(self.time_source.clone()),
             nonce_source: Some(self.nonce_source.clone()),
         }
@@ -264,6 +267,7 @@ pub struct ConfigBuilder {
     user_agent_suffix: Option<String>,
     user_agent: Option<String>,
     transport: Option<SharedTransport>,
+    proxy: Proxy,
     time_source: Option<SharedTimeSource>,
     nonce_source: Option<SharedNonceSource>,
 }
@@ -365,12 +369,20 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the HTTP transport (default: `reqwest` with the configured connect and read
+    /// Sets the HTTP transport (default: [`HyperTransport`] with the configured connect and read
     /// timeouts). A transport given here applies its own connect and read timeouts: the
     /// builder's `connect_timeout` and `read_timeout` do not reach it (the attempt and
     /// operation timeouts still apply).
     pub fn transport(mut self, transport: impl HttpTransport + 'static) -> Self {
         self.transport = Some(SharedTransport::new(transport));
+        self
+    }
+
+    /// Sets the HTTP proxy of the default transport (default: the one the environment names,
+    /// [`Proxy::from_env`]; [`Proxy::none`] for none). A transport given with
+    /// [`transport`](ConfigBuilder::transport) has its own.
+    pub fn proxy(mut self, proxy: Proxy) -> Self {
+        self.proxy = proxy;
         self
     }
 
@@ -422,10 +434,10 @@ impl ConfigBuilder {
         let transport = match self.transport {
             Some(t) => t,
             None => SharedTransport::new(
-                ReqwestTransport::new(TransportSettings::new(
-                    self.timeouts.connect,
-                    self.timeouts.read,
-                ))
+                HyperTransport::new(
+                    TransportSettings::new(self.timeouts.connect, self.timeouts.read)
+                        .with_proxy(self.proxy.clone()),
+                )
                 .map_err(ConfigError::Transport)?,
             ),
         };
@@ -442,6 +454,7 @@ impl ConfigBuilder {
             user_agent,
             user_agent_header,
             transport,
+            proxy: self.proxy,
             default_transport,
             time_source: self.time_source.unwrap_or_default(),
             nonce_source: self.nonce_source.unwrap_or_default(),

@@ -8,6 +8,7 @@ pub use crate::config::{Config, ConfigBuilder, ConfigError, SignatureVersion, Ti
 pub use crate::endpoint::{Endpoint, Network};
 pub use crate::operation::CallOptions;
 pub use crate::retry::RetryConfig;
+pub use crate::transport::Proxy;
 
 // Credentials: the static type, the provider trait, and (in the module) every provider of the
 // default chain, to build a chain of one's own.

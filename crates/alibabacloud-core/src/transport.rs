@@ -1,5 +1,7 @@
 //! The HTTP transport: a small trait so that tests and users can inject their own, and the
-//! default implementation on `reqwest` (rustls by default, no OpenSSL needed).
+//! default implementation on hyper (rustls by default, no OpenSSL needed).
+
+mod connector;
 
 use std::fmt;
 use std::future::Future;
@@ -88,14 +90,6 @@ impl HttpBody {
     /// Whether there is nothing (left) to send.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// The body for reqwest: the bytes as they are (no box), a stream wrapped.
-    fn into_reqwest(self) -> reqwest::Body {
-        match self.0 {
-            BodyRepr::Bytes(bytes) => reqwest::Body::from(bytes),
-            BodyRepr::Stream(_) => reqwest::Body::wrap(self),
-        }
     }
 }
 
@@ -188,7 +182,7 @@ pub type TransportFuture<'a> =
 /// (`request.body().as_bytes()`), a stream for a streamed upload, to be read as an
 /// [`http_body::Body`] and sent with the request's `content-length`. A stream that ends with
 /// an error (its bytes changed after they were hashed) must fail the request with a
-/// [`TransportError`] whose cause chain holds that error (as reqwest and hyper report it):
+/// [`TransportError`] whose cause chain holds that error (as hyper reports it):
 /// the runtime turns it into [`ConstructionError::Upload`](crate::ConstructionError::Upload).
 /// Each attempt gets a new request, its stream opened anew.
 pub trait HttpTransport: Send + Sync + fmt::Debug {
@@ -317,15 +311,19 @@ pub struct TransportSettings {
     /// The largest response body read; a longer one fails (a server or proxy streaming
     /// without end must not fill the memory).
     pub max_body_size: usize,
+    /// The HTTP proxy (default: the one the environment names, if any).
+    pub proxy: Proxy,
 }
 
 impl TransportSettings {
-    /// Settings with these timeouts and the default body cap ([`DEFAULT_MAX_BODY_SIZE`]).
+    /// Settings with these timeouts, the default body cap ([`DEFAULT_MAX_BODY_SIZE`]) and the
+    /// environment's proxy.
     pub fn new(connect_timeout: Duration, read_timeout: Duration) -> Self {
         TransportSettings {
             connect_timeout,
             read_timeout,
             max_body_size: DEFAULT_MAX_BODY_SIZE,
+            proxy: Proxy::default(),
         }
     }
 
@@ -334,6 +332,171 @@ impl TransportSettings {
         self.max_body_size = bytes;
         self
     }
+
+    /// Sets the HTTP proxy.
+    pub fn with_proxy(mut self, proxy: Proxy) -> Self {
+        self.proxy = proxy;
+        self
+    }
+}
+
+/// The HTTP proxy of the default transport, as the official SDKs' `httpProxy`, `httpsProxy`
+/// and `noProxy` settings.
+///
+/// By default, the one the environment names: `HTTPS_PROXY` for HTTPS requests, `HTTP_PROXY`
+/// for plain HTTP, `ALL_PROXY` for both, except for the hosts in `NO_PROXY` (upper or lower
+/// case, as curl reads them). Only `http://` proxies are supported; HTTPS goes through them in
+/// a `CONNECT` tunnel. A user name and password in the proxy's URL are sent as
+/// `Proxy-Authorization: Basic`, and never shown.
+///
+/// ```
+/// use alibabacloud_core::transport::Proxy;
+///
+/// let proxy = Proxy::custom()
+///     .all("http://user:password@proxy.internal:3128")
+///     .no_proxy("localhost,127.0.0.1,.internal")
+///     .build()?;
+/// assert_eq!(format!("{proxy:?}"), "Proxy(custom)");
+/// assert!(Proxy::custom().https("socks5://proxy:1080").build().is_err());
+/// # Ok::<(), alibabacloud_core::transport::InvalidProxy>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct Proxy(ProxyChoice);
+
+#[derive(Clone, Default)]
+enum ProxyChoice {
+    #[default]
+    FromEnv,
+    Off,
+    Custom(Arc<connector::Proxies>),
+}
+
+impl Proxy {
+    /// The proxy the environment names, if any (the default).
+    pub fn from_env() -> Self {
+        Proxy(ProxyChoice::FromEnv)
+    }
+
+    /// No proxy, whatever the environment says.
+    pub fn none() -> Self {
+        Proxy(ProxyChoice::Off)
+    }
+
+    /// Proxies given here, the environment left aside.
+    pub fn custom() -> ProxyBuilder {
+        ProxyBuilder::default()
+    }
+
+    /// The proxies this choice stands for; `None` for none.
+    fn resolve(&self) -> Option<Arc<connector::Proxies>> {
+        match &self.0 {
+            ProxyChoice::FromEnv => connector::Proxies::from_env().map(Arc::new),
+            ProxyChoice::Off => None,
+            ProxyChoice::Custom(proxies) => Some(proxies.clone()),
+        }
+    }
+}
+
+/// Which, never where: the proxy's URL may hold a password.
+impl fmt::Debug for Proxy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            ProxyChoice::FromEnv => "Proxy(from the environment)",
+            ProxyChoice::Off => "Proxy(none)",
+            ProxyChoice::Custom(_) => "Proxy(custom)",
+        })
+    }
+}
+
+/// Builds a [`Proxy`] of one's own: [`Proxy::custom`].
+#[derive(Clone, Default)]
+pub struct ProxyBuilder {
+    http: Option<String>,
+    https: Option<String>,
+    no_proxy: Option<String>,
+}
+
+impl ProxyBuilder {
+    /// The proxy of plain-HTTP requests, e.g. `http://proxy.internal:3128`.
+    pub fn http(mut self, url: impl Into<String>) -> Self {
+        self.http = Some(url.into());
+        self
+    }
+
+    /// The proxy of HTTPS requests (through a `CONNECT` tunnel), e.g.
+    /// `http://user:password@proxy.internal:3128`.
+    pub fn https(mut self, url: impl Into<String>) -> Self {
+        self.https = Some(url.into());
+        self
+    }
+
+    /// The proxy of every request.
+    pub fn all(self, url: impl Into<String>) -> Self {
+        let url = url.into();
+        self.http(url.clone()).https(url)
+    }
+
+    /// The hosts reached directly: a comma-separated list of names (`.example.com` and
+    /// `example.com` include the subdomains), IP addresses and CIDR ranges, or `*` for all.
+    pub fn no_proxy(mut self, hosts: impl Into<String>) -> Self {
+        self.no_proxy = Some(hosts.into());
+        self
+    }
+
+    /// The proxy; an error names the setting whose URL is not an `http://` URL with a host.
+    pub fn build(self) -> Result<Proxy, InvalidProxy> {
+        let mut matcher = hyper_util::client::proxy::matcher::Matcher::builder();
+        for (setting, url) in [("http", &self.http), ("https", &self.https)] {
+            let Some(url) = url else { continue };
+            let uri: http::Uri = url.parse().map_err(|_| InvalidProxy {
+                setting,
+                problem: "not a URL",
+            })?;
+            if uri.scheme_str() != Some("http") {
+                return Err(InvalidProxy {
+                    setting,
+                    problem: "only `http://` proxies are supported",
+                });
+            }
+            if uri.host().is_none_or(str::is_empty) {
+                return Err(InvalidProxy {
+                    setting,
+                    problem: "no host",
+                });
+            }
+            matcher = if setting == "http" {
+                matcher.http(url.clone())
+            } else {
+                matcher.https(url.clone())
+            };
+        }
+        if let Some(hosts) = self.no_proxy {
+            matcher = matcher.no(hosts);
+        }
+        Ok(Proxy(ProxyChoice::Custom(Arc::new(
+            connector::Proxies::new(matcher.build()),
+        ))))
+    }
+}
+
+/// Leaves out the URLs: they may hold a password.
+impl fmt::Debug for ProxyBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProxyBuilder")
+            .field("http", &self.http.is_some())
+            .field("https", &self.https.is_some())
+            .field("no_proxy", &self.no_proxy)
+            .finish()
+    }
+}
+
+/// A proxy URL that cannot be used; the message names the setting, never the URL (it may
+/// hold a password).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("invalid {setting} proxy: {problem}")]
+pub struct InvalidProxy {
+    setting: &'static str,
+    problem: &'static str,
 }
 
 /// A response body longer than the transport accepts: the source of a
@@ -393,63 +556,47 @@ impl RequestTimeouts {
     }
 }
 
-/// How many clients with other timeouts than its own a [`ReqwestTransport`] keeps.
-const MAX_TIMEOUT_CLIENTS: usize = 8;
-
-/// The default transport, on `reqwest` (HTTP/1.1; HTTP/2 too with the `http2` feature; rustls
-/// by default).
+/// The default transport: hyper's HTTP/1.1 client (HTTP/2 too with the `http2` feature, when
+/// the server offers it), with a pool of keep-alive connections, TLS by the crate's feature
+/// (`rustls` by default, `native-tls`), and the HTTP proxy the environment names
+/// (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`, as curl reads them; `http://`
+/// proxies, with `CONNECT` tunnels for HTTPS).
 ///
-/// A call that overrides the connect or read timeout ([`RequestTimeouts`]) goes through a
-/// client built with those timeouts, kept for the next calls that ask for the same (each has
-/// its own connection pool; at most 8 are kept, as the official SDKs keep one HTTP client per
-/// set of runtime options). A transport on a client of yours
-/// ([`ReqwestTransport::from_client`]) cannot rebuild it: there, the overrides bound the wait
-/// for the response headers (connect plus read timeout) and for each part of the body (read
-/// timeout), around the client's own timeouts, which they can shorten but not lengthen.
+/// Timeouts:
+/// - **connect**: opening a connection (TCP, the proxy's tunnel and the TLS handshake);
+/// - **read**: the wait for the response headers once the request is sent, and for each part
+///   of the body after them.
+///
+/// A call that overrides them ([`RequestTimeouts`]) uses the same pool of connections.
+/// Redirects are not followed (the gateway does not send them; a proxy's redirect is answered
+/// as an error).
 #[derive(Debug, Clone)]
-pub struct ReqwestTransport {
-    client: reqwest::Client,
+pub struct HyperTransport {
+    client: Client<connector::Connector, SendBody>,
     settings: TransportSettings,
-    /// Clients built for other `(connect, read)` timeouts; `None` for a client of the user's.
-    others: Option<Arc<std::sync::Mutex<Vec<TimeoutClient>>>>,
+    proxies: Option<Arc<connector::Proxies>>,
 }
 
-/// A client built for other timeouts than the transport's own.
-#[derive(Debug)]
-struct TimeoutClient {
-    connect: Duration,
-    read: Duration,
-    client: reqwest::Client,
-}
+type Client<C, B> = hyper_util::client::legacy::Client<C, B>;
 
-/// Limits put around a user's client for a call that overrides its timeouts.
-#[derive(Debug, Clone, Copy)]
-struct Bounds {
-    /// Until the response headers arrive: connect plus read.
-    headers: Duration,
-    /// For each part of the body.
-    read: Duration,
-}
-
-impl ReqwestTransport {
-    /// A transport with the given timeouts.
+impl HyperTransport {
+    /// A transport with the given timeouts, body cap and proxy.
     pub fn new(settings: TransportSettings) -> Result<Self, TransportError> {
-        let client = Self::build_client(settings.connect_timeout, settings.read_timeout)?;
-        Ok(ReqwestTransport {
+        let proxies = settings.proxy.resolve();
+        let connector = connector::Connector::new(settings.connect_timeout, proxies.clone())
+            .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
+        let timer = hyper_util::rt::TokioTimer::new();
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .pool_idle_timeout(Duration::from_secs(60))
+                .pool_timer(timer.clone())
+                .timer(timer)
+                .build(connector);
+        Ok(HyperTransport {
             client,
             settings,
-            others: Some(Arc::default()),
+            proxies,
         })
-    }
-
-    /// A transport on a `reqwest::Client` the user built (its timeouts apply; `settings` should
-    /// say what they are).
-    pub fn from_client(client: reqwest::Client, settings: TransportSettings) -> Self {
-        ReqwestTransport {
-            client,
-            settings,
-            others: None,
-        }
     }
 
     /// The timeouts this transport was built with.
@@ -457,170 +604,213 @@ impl ReqwestTransport {
         &self.settings
     }
 
-    fn build_client(connect: Duration, read: Duration) -> Result<reqwest::Client, TransportError> {
-        reqwest::Client::builder()
-            .connect_timeout(connect)
-            .read_timeout(read)
-            .pool_idle_timeout(Duration::from_secs(60))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| TransportError::new(TransportErrorKind::Request, e))
-    }
-
-    /// The client for a call with these overrides: `None` for the transport's own client,
-    /// else a client built for them (or the user's client with bounds around it).
-    fn client_for(
-        &self,
-        overrides: RequestTimeouts,
-    ) -> Result<(Option<reqwest::Client>, Option<Bounds>), TransportError> {
-        let connect = overrides.connect.unwrap_or(self.settings.connect_timeout);
-        let read = overrides.read.unwrap_or(self.settings.read_timeout);
-        if (connect, read) == (self.settings.connect_timeout, self.settings.read_timeout) {
-            return Ok((None, None));
-        }
-        let Some(others) = &self.others else {
-            let bounds = Bounds {
-                headers: connect.saturating_add(read),
-                read,
-            };
-            return Ok((None, Some(bounds)));
-        };
-        // A poisoned lock only means another call panicked while holding it: the list is
-        // still a list of valid clients.
-        let mut others = others
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(found) = others
-            .iter()
-            .find(|c| (c.connect, c.read) == (connect, read))
-        {
-            return Ok((Some(found.client.clone()), None));
-        }
-        let client = Self::build_client(connect, read)?;
-        if others.len() >= MAX_TIMEOUT_CLIENTS {
-            others.remove(0);
-        }
-        others.push(TimeoutClient {
-            connect,
-            read,
-            client: client.clone(),
-        });
-        Ok((Some(client), None))
-    }
-
-    fn classify(error: reqwest::Error) -> TransportError {
+    fn classify(error: hyper_util::client::legacy::Error) -> TransportError {
         let kind = if error.is_connect() {
-            if error.is_timeout() {
+            if has_source::<connector::ConnectTimedOut>(&error) {
                 TransportErrorKind::ConnectTimeout
             } else {
                 TransportErrorKind::Connect
             }
-        } else if error.is_timeout() {
-            TransportErrorKind::ReadTimeout
-        } else if error.is_builder() {
-            TransportErrorKind::Request
         } else {
             TransportErrorKind::Io
         };
-        // reqwest puts the URL (and so the query, which may hold a secret) in its messages.
-        TransportError::new(kind, error.without_url())
+        // hyper's errors name neither the URL nor the headers.
+        TransportError::new(kind, error)
+    }
+
+    async fn send_request(&self, mut request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let uri = request.uri();
+        if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.authority().is_none() {
+            return Err(TransportError::new(
+                TransportErrorKind::Request,
+                "the request's URI must be absolute, `http://` or `https://`",
+            ));
+        }
+        let overrides = request
+            .extensions()
+            .get::<RequestTimeouts>()
+            .copied()
+            .unwrap_or_default();
+        let read = overrides.read.unwrap_or(self.settings.read_timeout);
+        if let Some(auth) = self
+            .proxies
+            .as_ref()
+            .and_then(|p| p.authorization(request.uri()))
+        {
+            request
+                .headers_mut()
+                .insert(http::header::PROXY_AUTHORIZATION, auth);
+        }
+        let (parts, body) = request.into_parts();
+        let (body, sent) = SendBody::new(body);
+        let pending = self.client.request(http::Request::from_parts(parts, body));
+        // Connecting is bounded by the connector; the response must come within the read
+        // timeout of the request being sent.
+        let response = match overrides.connect {
+            Some(timeout) => {
+                connector::CONNECT_TIMEOUT
+                    .scope(timeout, response_within(pending, read, sent))
+                    .await
+            }
+            None => response_within(pending, read, sent).await,
+        }?;
+        let (parts, body) = response.into_parts();
+        let body = read_body(body, &parts, self.settings.max_body_size, read).await?;
+        Ok(http::Response::from_parts(parts, body))
     }
 }
 
-/// The error of a bound put around a user's client.
-fn bound_elapsed(limit: Duration) -> TransportError {
+impl HttpTransport for HyperTransport {
+    fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
+        Box::pin(self.send_request(request))
+    }
+}
+
+/// Whether `error`'s cause chain holds an `E`.
+fn has_source<E: std::error::Error + 'static>(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if e.is::<E>() {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
+fn read_timed_out(what: &str, limit: Duration) -> TransportError {
     TransportError::new(
         TransportErrorKind::ReadTimeout,
-        format!("no answer within {limit:?} (the call's connect and read timeouts)"),
+        format!("no {what} within {limit:?} (the read timeout)"),
     )
 }
 
-impl HttpTransport for ReqwestTransport {
-    fn send(&self, request: HttpRequest) -> TransportFuture<'_> {
-        let overrides = request.extensions().get::<RequestTimeouts>().copied();
-        Box::pin(async move {
-            let (chosen, bounds) = match overrides {
-                Some(overrides) => self.client_for(overrides)?,
-                None => (None, None),
-            };
-            let client = chosen.as_ref().unwrap_or(&self.client);
-            let request = reqwest::Request::try_from(request.map(HttpBody::into_reqwest))
-                .map_err(|e| TransportError::new(TransportErrorKind::Request, e))?;
-            let response = match bounds {
-                None => client.execute(request).await,
-                Some(bounds) => tokio::time::timeout(bounds.headers, client.execute(request))
-                    .await
-                    .map_err(|_| bound_elapsed(bounds.headers))?,
-            }
-            .map_err(Self::classify)?;
-            let status = response.status();
-            let version = response.version();
-            let headers = response.headers().clone();
-            let read_bound = bounds.map(|b| b.read);
-            let body = read_body(response, self.settings.max_body_size, read_bound)
-                .await
-                .map_err(|e| match e {
-                    BodyError::TooLarge(limit) => {
-                        let mut too_large = BodyTooLarge::new(limit, status.as_u16());
-                        if let Some(id) = headers
-                            .get(crate::response::REQUEST_ID_HEADER)
-                            .and_then(|v| v.to_str().ok())
-                        {
-                            too_large = too_large.with_request_id(id);
-                        }
-                        too_large.into_transport_error()
-                    }
-                    BodyError::Read(e) => e,
-                })?;
-            let mut out = http::Response::new(body);
-            *out.status_mut() = status;
-            *out.version_mut() = version;
-            *out.headers_mut() = headers;
-            Ok(out)
-        })
+/// Waits for the response headers: at most `limit` once the request is sent (`sent` tells
+/// when; before, connecting is bounded by the connector; an early answer ends the wait).
+async fn response_within(
+    pending: hyper_util::client::legacy::ResponseFuture,
+    limit: Duration,
+    sent: Arc<tokio::sync::Notify>,
+) -> Result<http::Response<hyper::body::Incoming>, TransportError> {
+    let mut pending = std::pin::pin!(pending);
+    let mut notified = std::pin::pin!(sent.notified());
+    let early = std::future::poll_fn(|cx| match pending.as_mut().poll(cx) {
+        std::task::Poll::Ready(result) => std::task::Poll::Ready(Some(result)),
+        std::task::Poll::Pending => notified.as_mut().poll(cx).map(|()| None),
+    })
+    .await;
+    if let Some(result) = early {
+        return result.map_err(HyperTransport::classify);
+    }
+    match tokio::time::timeout(limit, pending).await {
+        Ok(result) => result.map_err(HyperTransport::classify),
+        Err(_) => Err(read_timed_out("response", limit)),
     }
 }
 
-/// Why a body could not be read.
-enum BodyError {
-    /// Longer than this cap.
-    TooLarge(usize),
-    Read(TransportError),
+/// The body the client sends: an [`HttpBody`] that tells when it has been sent (hyper drops
+/// it then, or at once when it is empty), so that the read timeout runs from there.
+struct SendBody {
+    body: HttpBody,
+    sent: Option<Arc<tokio::sync::Notify>>,
 }
 
-/// Reads a whole body, refusing one longer than `limit` bytes (announced or streamed); with
-/// `read_bound`, each part must arrive within it.
+impl SendBody {
+    fn new(body: HttpBody) -> (Self, Arc<tokio::sync::Notify>) {
+        let sent = Arc::new(tokio::sync::Notify::new());
+        (
+            SendBody {
+                body,
+                sent: Some(sent.clone()),
+            },
+            sent,
+        )
+    }
+
+    fn done(&mut self) {
+        if let Some(sent) = self.sent.take() {
+            sent.notify_one();
+        }
+    }
+}
+
+impl Drop for SendBody {
+    fn drop(&mut self) {
+        self.done();
+    }
+}
+
+impl http_body::Body for SendBody {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, BoxError>>> {
+        let polled = Pin::new(&mut self.body).poll_frame(cx);
+        if matches!(polled, std::task::Poll::Ready(None | Some(Err(_)))) {
+            self.done();
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.body.size_hint()
+    }
+}
+
+/// Reads a whole body, refusing one longer than `limit` bytes (announced or streamed); each
+/// part must come within `read`.
 async fn read_body(
-    mut response: reqwest::Response,
+    mut body: hyper::body::Incoming,
+    parts: &http::response::Parts,
     limit: usize,
-    read_bound: Option<Duration>,
-) -> Result<Bytes, BodyError> {
-    let announced = response.content_length().unwrap_or(0);
-    if usize::try_from(announced).map_or(true, |n| n > limit) {
-        return Err(BodyError::TooLarge(limit));
+    read: Duration,
+) -> Result<Bytes, TransportError> {
+    let too_large = || {
+        let mut error = BodyTooLarge::new(limit, parts.status.as_u16());
+        if let Some(id) = parts
+            .headers
+            .get(crate::response::REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+        {
+            error = error.with_request_id(id);
+        }
+        error.into_transport_error()
+    };
+    let announced = http_body::Body::size_hint(&body).exact();
+    if announced.is_some_and(|n| usize::try_from(n).map_or(true, |n| n > limit)) {
+        return Err(too_large());
     }
     let mut first: Option<Bytes> = None;
     let mut rest: Vec<u8> = Vec::new();
     loop {
-        let next = match read_bound {
-            None => response.chunk().await,
-            Some(bound) => tokio::time::timeout(bound, response.chunk())
-                .await
-                .map_err(|_| BodyError::Read(bound_elapsed(bound)))?,
+        let next = std::future::poll_fn(|cx| http_body::Body::poll_frame(Pin::new(&mut body), cx));
+        let frame = match tokio::time::timeout(read, next).await {
+            Ok(Some(frame)) => frame.map_err(|e| TransportError::new(TransportErrorKind::Io, e))?,
+            Ok(None) => break,
+            Err(_) => return Err(read_timed_out("part of the response body", read)),
         };
-        let Some(chunk) = next.map_err(|e| BodyError::Read(ReqwestTransport::classify(e)))? else {
-            break;
+        let Ok(chunk) = frame.into_data() else {
+            continue; // trailers
         };
         let received = first.as_ref().map_or(0, Bytes::len) + rest.len() + chunk.len();
         if received > limit {
-            return Err(BodyError::TooLarge(limit));
+            return Err(too_large());
         }
-        // The common case, one chunk, is kept without copying.
+        // The common case, one chunk, is kept without copying; else the buffer takes the
+        // announced length at once (no regrowth: a large body peaks at its size, not twice it).
         match &first {
             None => first = Some(chunk),
             Some(head) => {
                 if rest.is_empty() {
-                    rest.reserve(received);
+                    let expected = announced.and_then(|n| usize::try_from(n).ok());
+                    rest.reserve_exact(expected.unwrap_or(0).max(received));
                     rest.extend_from_slice(head);
                 }
                 rest.extend_from_slice(&chunk);

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use alibabacloud_core::credentials::Credentials;
-use alibabacloud_core::transport::{ReqwestTransport, TransportSettings};
+use alibabacloud_core::transport::{HyperTransport, TransportSettings};
 use alibabacloud_core::{
     ApiStyle, CallOptions, Config, ConfigBuilder, Error, HttpMethod, Operation, OperationType,
     ParamLocation, Params, ProductEndpoints, ResponseErrorKind, RetryConfig, Runtime, SuccessCheck,
@@ -312,7 +312,7 @@ async fn a_100_mb_chunked_body_stops_at_the_cap_and_is_not_retried() {
     })
     .await;
     let cap = 4 * 1024 * 1024;
-    let transport = ReqwestTransport::new(
+    let transport = HyperTransport::new(
         TransportSettings::new(Duration::from_secs(1), READ_TIMEOUT).with_max_body_size(cap),
     )
     .unwrap();

@@ -1,5 +1,5 @@
 //! A small HTTP client for the providers that call a service (STS, the metadata service, a
-//! credentials URI): the crate's [`ReqwestTransport`] with per-provider timeouts, built on first
+//! credentials URI): the crate's [`HyperTransport`] with per-provider timeouts, built on first
 //! use, plus a bound on the whole exchange so that a server that trickles bytes cannot hold a
 //! caller forever, and a bound on the body so that one that floods cannot fill the memory.
 
@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use crate::transport::{
-    HttpRequest, HttpResponse, HttpTransport, ReqwestTransport, SharedTransport, TransportError,
-    TransportErrorKind, TransportSettings,
+    HttpRequest, HttpResponse, HttpTransport, HyperTransport, Proxy, SharedTransport,
+    TransportError, TransportErrorKind, TransportSettings, error_chain,
 };
 
 /// The largest response body read from a credentials source: they answer a few hundred bytes.
@@ -84,21 +84,15 @@ impl HttpClient {
     fn transport(&self) -> Result<&SharedTransport, TransportError> {
         self.transport
             .get_or_init(|| {
-                let mut builder = reqwest::Client::builder()
-                    .connect_timeout(self.timeouts.connect)
-                    .read_timeout(self.timeouts.read)
-                    .redirect(reqwest::redirect::Policy::none());
+                let mut settings =
+                    TransportSettings::new(self.timeouts.connect, self.timeouts.read)
+                        .with_max_body_size(MAX_BODY_SIZE);
                 if self.no_proxy {
-                    builder = builder.no_proxy();
+                    settings = settings.with_proxy(Proxy::none());
                 }
-                let settings = TransportSettings::new(self.timeouts.connect, self.timeouts.read)
-                    .with_max_body_size(MAX_BODY_SIZE);
-                builder
-                    .build()
-                    .map(|client| {
-                        SharedTransport::new(ReqwestTransport::from_client(client, settings))
-                    })
-                    .map_err(|e| e.without_url().to_string())
+                HyperTransport::new(settings)
+                    .map(SharedTransport::new)
+                    .map_err(|e| error_chain(&e))
             })
             .as_ref()
             .map_err(|e| TransportError::new(TransportErrorKind::Request, e.clone()))

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::client::{call_chain, example, title};
 use super::docs;
-use crate::codegen::ir::Product;
+use crate::codegen::ir::{Product, ResponseBody};
 use crate::codegen::names::{ident, unraw};
 
 /// The model crate's root: one module per operation, and `types` for shared schemas.
@@ -34,7 +34,13 @@ pub fn model(product: &Product) -> TokenStream {
             .to_owned(),
         "unknown fields are ignored.".to_owned(),
     ];
-    if let Some(op) = product.operations.first() {
+    // An example decodes `{}`: a response read from a JSON object (one read as text, bytes or
+    // any JSON value would refuse it).
+    if let Some(op) = product
+        .operations
+        .iter()
+        .find(|op| op.response_body == ResponseBody::Object)
+    {
         let module = unraw(&op.module);
         let response = &op.response.name;
         lines.extend([

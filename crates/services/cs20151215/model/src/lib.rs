@@ -12,10 +12,10 @@
 //! unknown fields are ignored.
 //!
 //! ```
-//! use alibabacloud_cs20151215_model::delete_template::DeleteTemplateResponse;
+//! use alibabacloud_cs20151215_model::describe_cluster_detail::DescribeClusterDetailResponse;
 //!
-//! let response: DeleteTemplateResponse = serde_json::from_str("{}")?;
-//! assert_eq!(response, DeleteTemplateResponse::default());
+//! let response: DescribeClusterDetailResponse = serde_json::from_str("{}")?;
+//! assert_eq!(response, DescribeClusterDetailResponse::default());
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
