@@ -805,22 +805,20 @@ async fn read_body(
         }
         // The common case, one chunk, is kept without copying; else the buffer takes the
         // announced length at once (no regrowth: a large body peaks at its size, not twice it).
-        match &first {
-            None => first = Some(chunk),
-            Some(head) => {
-                if rest.is_empty() {
-                    let expected = announced.and_then(|n| usize::try_from(n).ok());
-                    rest.reserve_exact(expected.unwrap_or(0).max(received));
-                    rest.extend_from_slice(head);
-                }
-                rest.extend_from_slice(&chunk);
-            }
+        if first.is_none() && rest.is_empty() {
+            first = Some(chunk);
+            continue;
         }
+        if let Some(head) = first.take() {
+            let expected = announced.and_then(|n| usize::try_from(n).ok());
+            rest.reserve_exact(expected.unwrap_or(0).max(received));
+            rest.extend_from_slice(&head);
+        }
+        rest.extend_from_slice(&chunk);
     }
-    Ok(if rest.is_empty() {
-        first.unwrap_or_default()
-    } else {
-        Bytes::from(rest)
+    Ok(match first {
+        Some(only) => only,
+        None => Bytes::from(rest),
     })
 }
 

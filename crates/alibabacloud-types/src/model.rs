@@ -322,14 +322,42 @@ impl<'de, T: Item> Visitor<'de> for SeqVisitor<T> {
         write!(f, "a list of {}", T::EXPECTING)
     }
 
+    /// A short list (nearly all of them) grows as a `Vec` does. A long one is read in blocks
+    /// of [`BLOCK_BYTES`] and moved once into a vector of its exact length: the items are
+    /// moved once instead of about twice, the result holds no spare capacity (doubling leaves
+    /// up to as much again), and the memory taken on the way is at most twice the list's
+    /// instead of three times (the old and the new buffer of the last doubling).
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let block = (BLOCK_BYTES / std::mem::size_of::<T>().max(1)).max(16);
+        let mut first = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(block));
+        while first.len() < block {
+            match seq.next_element_seed(Required::<T>(PhantomData))? {
+                Some(item) => first.push(item),
+                None => return Ok(first),
+            }
+        }
+        let mut blocks = vec![first];
         while let Some(item) = seq.next_element_seed(Required::<T>(PhantomData))? {
-            out.push(item);
+            let last = blocks.last_mut().filter(|b| b.len() < block);
+            match last {
+                Some(last) => last.push(item),
+                None => {
+                    let mut next = Vec::with_capacity(block);
+                    next.push(item);
+                    blocks.push(next);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(blocks.iter().map(Vec::len).sum());
+        for mut block in blocks {
+            out.append(&mut block);
         }
         Ok(out)
     }
 }
+
+/// The size of the blocks a long list is read in (see [`SeqVisitor::visit_seq`]).
+const BLOCK_BYTES: usize = 64 * 1024;
 
 struct MapVisitor<T>(PhantomData<T>);
 

@@ -198,3 +198,35 @@ fn open_enums_convert_both_ways() {
     assert!(Nothing::VALUES.is_empty());
     assert_eq!(Nothing::from("a").as_str(), "a");
 }
+
+#[test]
+fn long_lists_are_read_whole_in_order_with_their_exact_length() {
+    // Past one block of structs (64 KiB of items) and of integers, and a length that fills no
+    // block exactly.
+    for n in [0usize, 1, 300, 8_192, 8_193, 50_001] {
+        let nodes: Vec<String> = (0..n).map(|i| format!(r#"{{"Name":"n{i}"}}"#)).collect();
+        let json = format!(r#"{{"Name":"root","Children":[{}]}}"#, nodes.join(","));
+        let root: Node = serde_json::from_str(&json).unwrap();
+        assert_eq!(root.children.len(), n);
+        assert!(
+            root.children
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.name.as_deref() == Some(format!("n{i}").as_str()))
+        );
+        if n > 300 {
+            assert_eq!(root.children.capacity(), n, "no spare capacity");
+        }
+
+        let keys: Vec<String> = (0..n).map(|i| format!("\"{i}\"")).collect();
+        let json = format!(r#"{{"Matrix":[[{}]]}}"#, keys.join(","));
+        let everything: Everything = serde_json::from_str(&json).unwrap();
+        let row = everything.matrix.first().cloned().unwrap_or_default();
+        assert_eq!(row, (0..n as i64).collect::<Vec<_>>());
+    }
+    // An item that does not decode, far into a long list, is still an error.
+    let mut items: Vec<String> = (0..20_000).map(|i| i.to_string()).collect();
+    items[15_000] = "{}".to_owned();
+    let json = format!(r#"{{"Matrix":[[{}]]}}"#, items.join(","));
+    assert!(serde_json::from_str::<Everything>(&json).is_err());
+}
