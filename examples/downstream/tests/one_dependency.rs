@@ -51,6 +51,8 @@ async fn errors_are_matched_with_the_client_crate_alone() {
         .credentials_provider(bss::Credentials::new("test-id", "test-secret").unwrap())
         .attempt_timeout(Duration::from_millis(200))
         .retry(bss::RetryConfig::disabled())
+        // The emulator on 127.0.0.1 is reached directly, whatever proxy the environment names.
+        .proxy(bss::Proxy::none())
         .build()
         .unwrap();
     let client = bss::Client::new(config);
