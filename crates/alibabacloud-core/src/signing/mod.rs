@@ -37,4 +37,5 @@ pub(crate) use output::is_sensitive as is_sensitive_output;
 pub use output::{SigningOutput, SigningOutputIter};
 pub use params::SigningParams;
 pub use rpc_v1::{rpc_v1_sign_params, rpc_v1_signature, rpc_v1_string_to_sign, sign_rpc_v1};
+pub(crate) use sink::digest_bytes;
 pub use timestamp::format_timestamp;

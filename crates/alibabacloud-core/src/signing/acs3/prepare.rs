@@ -1,7 +1,7 @@
 //! Turning a request into its canonical parts: validation, the headers the signer adds,
 //! filtering and sorting (shared by the fast path and the diagnostic functions).
 
-use sha2::{Digest, Sha256};
+use ring::digest;
 
 use super::signature::{hex_str, hex64};
 use super::{
@@ -17,6 +17,7 @@ use crate::signing::canonical::{
 use crate::signing::error::SigningError;
 use crate::signing::params::SigningParams;
 use crate::signing::scratch::Scratch;
+use crate::signing::sink::digest_bytes;
 use crate::signing::timestamp::Timestamp;
 
 /// Headers [`sign_acs3`](super::sign_acs3) adds itself, which the caller must therefore not supply.
@@ -65,7 +66,9 @@ pub(super) fn with_signable<R>(
     let content_sha256 = match request.body {
         SignableBody::Empty => EMPTY_BODY_SHA256,
         SignableBody::Bytes(bytes) => {
-            body_hash = hex64(&Sha256::digest(bytes).into());
+            body_hash = hex64(&digest_bytes(
+                digest::digest(&digest::SHA256, bytes).as_ref(),
+            ));
             hex_str(&body_hash)
         }
         SignableBody::Precomputed(hash) => {
