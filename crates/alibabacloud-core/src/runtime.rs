@@ -501,23 +501,36 @@ fn transport_error(
     }
 }
 
-/// What every request of a runtime shares, worked out once: the endpoint and its `host`
-/// header.
+/// What every request of a runtime shares, worked out once: the endpoint, its `host` header
+/// and the scheme and authority of its URLs.
 #[derive(Debug)]
 struct Target {
     endpoint: Endpoint,
     host: HeaderValue,
+    scheme: http::uri::Scheme,
+    authority: http::uri::Authority,
 }
 
 impl Target {
     fn new(endpoint: Endpoint) -> Result<Self, EndpointError> {
-        let host = HeaderValue::from_str(endpoint.authority()).map_err(|_| {
-            EndpointError::InvalidEndpoint {
-                endpoint: endpoint.to_string(),
-                reason: "the host is not a valid header value".into(),
-            }
-        })?;
-        Ok(Target { endpoint, host })
+        let invalid = |reason: &str| EndpointError::InvalidEndpoint {
+            endpoint: endpoint.to_string(),
+            reason: reason.into(),
+        };
+        let host = HeaderValue::from_str(endpoint.authority())
+            .map_err(|_| invalid("the host is not a valid header value"))?;
+        let authority = http::uri::Authority::try_from(endpoint.authority())
+            .map_err(|_| invalid("the host is not a valid URL authority"))?;
+        let scheme = match endpoint.scheme() {
+            crate::endpoint::Scheme::Http => http::uri::Scheme::HTTP,
+            crate::endpoint::Scheme::Https => http::uri::Scheme::HTTPS,
+        };
+        Ok(Target {
+            endpoint,
+            host,
+            scheme,
+            authority,
+        })
     }
 }
 
@@ -525,23 +538,44 @@ const X_ACS_ACTION: HeaderName = HeaderName::from_static("x-acs-action");
 const X_ACS_VERSION: HeaderName = HeaderName::from_static("x-acs-version");
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
-/// A header value from a `'static` string of the operation descriptor, without copying it.
-fn static_value(name: &'static str, value: &'static str) -> Result<HeaderValue, ConstructionError> {
-    if value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
-        Ok(HeaderValue::from_static(value))
-    } else {
-        Err(ConstructionError::InvalidConfig(format!(
-            "the operation's {name} has characters a header cannot carry"
-        )))
+/// The header name of a signer output (a lower-case constant of the ACS3 signer), without
+/// parsing it again for each request.
+fn signer_header_name(name: &'static str) -> HeaderName {
+    use crate::signing::acs3;
+    const DATE: HeaderName = HeaderName::from_static(acs3::X_ACS_DATE);
+    const NONCE: HeaderName = HeaderName::from_static(acs3::X_ACS_SIGNATURE_NONCE);
+    const CONTENT_SHA256: HeaderName = HeaderName::from_static(acs3::X_ACS_CONTENT_SHA256);
+    const ACCESSKEY_ID: HeaderName = HeaderName::from_static(acs3::X_ACS_ACCESSKEY_ID);
+    const SECURITY_TOKEN: HeaderName = HeaderName::from_static(acs3::X_ACS_SECURITY_TOKEN);
+    match name {
+        acs3::X_ACS_DATE => DATE,
+        acs3::X_ACS_SIGNATURE_NONCE => NONCE,
+        acs3::X_ACS_CONTENT_SHA256 => CONTENT_SHA256,
+        acs3::X_ACS_ACCESSKEY_ID => ACCESSKEY_ID,
+        acs3::X_ACS_SECURITY_TOKEN => SECURITY_TOKEN,
+        acs3::AUTHORIZATION => http::header::AUTHORIZATION,
+        other => HeaderName::from_static(other),
     }
 }
+
+/// A header value from a `'static` string of the operation descriptor, without copying it.
+fn static_value(name: &'static str, value: &'static str) -> Result<HeaderValue, ConstructionError> {
+    HeaderValue::from_maybe_shared(bytes::Bytes::from_static(value.as_bytes())).map_err(|_| {
+        ConstructionError::InvalidConfig(format!(
+            "the operation's {name} has characters a header cannot carry"
+        ))
+    })
+}
+
+/// Query parameters of a typical request are sorted on the stack.
+const INLINE_QUERY: usize = 24;
 
 /// The parts of a request that do not depend on the signature: method, path, query, headers
 /// and body, split out of the parameters by location.
 struct Parts<'a> {
     /// The path as sent (percent-encoded); `/` for RPC.
     path: std::borrow::Cow<'static, str>,
-    query: Vec<(&'a str, &'a str)>,
+    query: signing::Scratch<signing::Pair<'a>, INLINE_QUERY>,
     /// Form parameters, when they go in the body.
     form: Vec<(&'a str, &'a str)>,
     headers: Vec<(&'a str, &'a str)>,
@@ -561,7 +595,8 @@ impl<'a> Parts<'a> {
     ) -> Result<Self, ConstructionError> {
         // Methods without a body (GET, DELETE, HEAD) send their form parameters in the query.
         let form_in_body = operation.method.has_body();
-        let mut query: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 10);
+        // Room for a template's fixed query and the RPC common parameters.
+        let mut query = signing::Scratch::with_expected(params.len() + 10);
         let mut form: Vec<(&str, &str)> = Vec::new();
         let mut headers: Vec<(&str, &str)> = Vec::new();
         let mut host_prefix = None;
@@ -627,6 +662,23 @@ impl<'a> Parts<'a> {
     }
 }
 
+/// The path and query of a request URL: `path?k=v&k=v` with `pairs` sorted and encoded as
+/// both signatures sign them (so the ACS3 signer signs this very text), in a buffer of
+/// exactly its length (which becomes the URI's bytes without a copy). The query starts at
+/// the returned offset (empty when there is none).
+fn path_and_query(path: &str, pairs: &mut [signing::Pair<'_>]) -> (String, usize) {
+    signing::sort_pairs(pairs);
+    let query_len = signing::encoded_len(pairs);
+    let mut text = String::with_capacity(path.len() + usize::from(query_len > 0) + query_len);
+    text.push_str(path);
+    if !pairs.is_empty() {
+        text.push('?');
+    }
+    let query_start = text.len();
+    signing::write_pairs(&mut text, pairs);
+    (text, query_start)
+}
+
 /// Builds and signs the HTTP request of one attempt (fresh date, nonce and signature). An
 /// anonymous operation (no `credentials`) is not signed.
 fn build_request(
@@ -640,7 +692,7 @@ fn build_request(
     let method = operation.method;
     let Parts {
         path,
-        query,
+        mut query,
         form,
         headers: header_params,
         host_prefix,
@@ -657,16 +709,6 @@ fn build_request(
         .as_deref()
         .unwrap_or(target.endpoint.authority());
 
-    let mut signed_headers: Vec<(&str, &str)> = Vec::with_capacity(4 + header_params.len());
-    signed_headers.push(("host", authority));
-    signed_headers.push(("x-acs-action", operation.action));
-    signed_headers.push(("x-acs-version", operation.version));
-    if let Some(content_type) = content_type {
-        signed_headers.push(("content-type", content_type));
-    }
-    signed_headers.extend(header_params.iter().copied());
-
-    let mut added_headers = None;
     // Each signed attempt takes its own time and nonce; an anonymous call neither.
     let nonce = credentials.map(|_| config.nonce_source.nonce());
     let signing_params = credentials
@@ -676,32 +718,47 @@ fn build_request(
             time: config.time_source.now(),
             nonce,
         });
-    let url_query = match (&signing_params, config.signature_version, operation.style) {
-        (None, _, _) => signing::canonical_query_string(&query),
+    let mut added_headers = None;
+    let path_and_query = match (&signing_params, config.signature_version, operation.style) {
+        (None, _, _) => path_and_query(&path, query.as_mut_slice()).0,
         (Some(signing_params), SignatureVersion::HmacSha1, ApiStyle::Rpc) => {
-            let mut signed: Vec<(&str, &str)> = Vec::with_capacity(query.len() + form.len() + 2);
+            // Signed: the action and version, the query and the form; sent in the query: the
+            // same without the form, with the common parameters the signer adds.
+            let mut signed: signing::Scratch<signing::Pair<'_>, INLINE_QUERY> =
+                signing::Scratch::with_expected(query.as_slice().len() + form.len() + 2);
             signed.push(("Action", operation.action));
             signed.push(("Version", operation.version));
-            signed.extend(query.iter().copied());
-            signed.extend(form.iter().copied());
-            let common = signing::sign_rpc_v1(method.as_str(), &signed, signing_params)?;
-            let mut all: Vec<(&str, &str)> = Vec::with_capacity(query.len() + common.len() + 2);
-            all.push(("Action", operation.action));
-            all.push(("Version", operation.version));
-            all.extend(query.iter().copied());
-            for (name, value) in common.iter() {
-                all.push((name, value));
+            for &pair in query.as_slice().iter().chain(&form) {
+                signed.push(pair);
             }
-            signing::canonical_query_string(&all)
+            let common = signing::sign_rpc_v1(method.as_str(), signed.as_slice(), signing_params)?;
+            query.push(("Action", operation.action));
+            query.push(("Version", operation.version));
+            for pair in common.iter() {
+                query.push(pair);
+            }
+            path_and_query(&path, query.as_mut_slice()).0
         }
         // ACS3; also for ROA operations when HMAC-SHA1 is configured (it has no ROA form).
         (Some(signing_params), _, _) => {
-            added_headers = Some(signing::sign_acs3(
+            let mut signed_headers: signing::Scratch<signing::Pair<'_>, 8> =
+                signing::Scratch::with_expected(4 + header_params.len());
+            signed_headers.push(("host", authority));
+            signed_headers.push(("x-acs-action", operation.action));
+            signed_headers.push(("x-acs-version", operation.version));
+            if let Some(content_type) = content_type {
+                signed_headers.push(("content-type", content_type));
+            }
+            for &pair in &header_params {
+                signed_headers.push(pair);
+            }
+            let (text, query_start) = path_and_query(&path, query.as_mut_slice());
+            added_headers = Some(signing::sign_acs3_encoded(
                 &signing::SignableRequest {
                     method: method.as_str(),
                     path: &path,
-                    query: &query,
-                    headers: &signed_headers,
+                    query: &[],
+                    headers: signed_headers.as_slice(),
                     body: match (body_sha256, body.as_bytes()) {
                         (Some(hash), _) => signing::SignableBody::Precomputed(hash),
                         (None, Some(bytes)) if !bytes.is_empty() => {
@@ -710,26 +767,29 @@ fn build_request(
                         _ => signing::SignableBody::Empty,
                     },
                 },
+                text.get(query_start..).unwrap_or(""),
                 signing_params,
             )?);
-            signing::canonical_query_string(&query)
+            text
         }
     };
 
-    let scheme = target.endpoint.scheme().as_str();
-    let mut url =
-        String::with_capacity(scheme.len() + authority.len() + path.len() + url_query.len() + 4);
-    url.push_str(scheme);
-    url.push_str("://");
-    url.push_str(authority);
-    url.push_str(&path);
-    if !url_query.is_empty() {
-        url.push('?');
-        url.push_str(&url_query);
-    }
-    let uri = http::Uri::try_from(url).map_err(|e| {
+    let invalid_url = |e: http::Error| {
         ConstructionError::InvalidConfig(format!("the request URL is not valid: {e}"))
-    })?;
+    };
+    let mut uri_parts = http::uri::Parts::default();
+    uri_parts.scheme = Some(target.scheme.clone());
+    uri_parts.authority = Some(match &prefixed_host {
+        Some(host) => {
+            http::uri::Authority::try_from(host.as_str()).map_err(|e| invalid_url(e.into()))?
+        }
+        None => target.authority.clone(),
+    });
+    uri_parts.path_and_query = Some(
+        http::uri::PathAndQuery::from_maybe_shared(bytes::Bytes::from(path_and_query))
+            .map_err(|e| invalid_url(e.into()))?,
+    );
+    let uri = http::Uri::from_parts(uri_parts).map_err(|e| invalid_url(e.into()))?;
 
     let mut request = http::Request::new(body);
     *request.method_mut() = method.to_http();
@@ -781,15 +841,19 @@ fn build_request(
             HeaderValue::from_str(value).map_err(|_| invalid("not a valid header value"))?;
         headers.append(name, value);
     }
-    for (name, value) in added_headers.iter().flat_map(|output| output.iter()) {
-        // The signer's names are lower-case constants; its values were validated.
-        let mut value = HeaderValue::from_str(value).map_err(|_| {
+    // The signer's values share its one buffer: no copy per header.
+    for (name, value) in added_headers
+        .into_iter()
+        .flat_map(|output| output.into_shared())
+    {
+        // The signer validated its values; a value that were not valid is an error still.
+        let mut value = HeaderValue::from_maybe_shared(value).map_err(|_| {
             ConstructionError::InvalidConfig(format!("the signer produced an invalid {name}"))
         })?;
         // `http` prints sensitive values as "Sensitive" in Debug: a transport or middleware
         // that logs requests shows neither the signature nor the token.
         value.set_sensitive(signing::is_sensitive_output(name));
-        headers.insert(HeaderName::from_static(name), value);
+        headers.insert(signer_header_name(name), value);
     }
     headers.insert(
         http::header::ACCEPT,

@@ -10,7 +10,7 @@ use super::{
     X_ACS_SIGNATURE_NONCE,
 };
 use crate::signing::canonical::{
-    CanonicalRequest, HeaderEntry, Pair, checked_header_value, is_signed_header,
+    CanonicalQuery, CanonicalRequest, HeaderEntry, Pair, checked_header_value, is_signed_header,
     is_valid_header_value, sort_headers, sort_pairs, trim_ows, validate_header_name,
     validate_method, validate_path,
 };
@@ -52,9 +52,11 @@ pub(super) struct Signable<'x> {
 }
 
 /// Validates `request`, adds the signer's headers, sorts everything and hands the result to
-/// `then`; shared by the fast path and the diagnostic functions.
+/// `then`; shared by the fast path and the diagnostic functions. With `encoded_query`, that
+/// text (sorted and encoded by the caller) is signed instead of `request.query`.
 pub(super) fn with_signable<R>(
     request: &SignableRequest<'_>,
+    encoded_query: Option<&str>,
     params: &SigningParams<'_>,
     then: impl FnOnce(&Signable<'_>) -> R,
 ) -> Result<R, SigningError> {
@@ -131,8 +133,14 @@ pub(super) fn with_signable<R>(
     let headers = headers.as_mut_slice();
     sort_headers(headers);
 
-    let mut query = Scratch::with_expected(request.query.len());
-    let query = sorted_query(request.query, &mut query);
+    let mut scratch = Scratch::with_expected(match encoded_query {
+        Some(_) => 0,
+        None => request.query.len(),
+    });
+    let query = match encoded_query {
+        Some(text) => CanonicalQuery::Encoded(text),
+        None => CanonicalQuery::Sorted(sorted_query(request.query, &mut scratch)),
+    };
     let signable = Signable {
         canonical: CanonicalRequest {
             method: request.method,
@@ -171,7 +179,7 @@ pub(super) fn with_prepared<R>(
     let headers = headers.as_mut_slice();
     sort_headers(headers);
     let mut query = Scratch::with_expected(request.query.len());
-    let query = sorted_query(request.query, &mut query);
+    let query = CanonicalQuery::Sorted(sorted_query(request.query, &mut query));
     let canonical = CanonicalRequest {
         method: request.method,
         path: request.path,
