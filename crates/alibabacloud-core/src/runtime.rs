@@ -234,9 +234,12 @@ impl Runtime {
         };
         let mut attempt: u32 = 1;
         loop {
-            // An anonymous operation is neither signed nor needs credentials.
+            // An anonymous operation is neither signed nor needs credentials. Fixed or freshly
+            // cached credentials are taken at once, without a future.
             let credentials = if operation.anonymous {
                 None
+            } else if let Some(credentials) = config.credentials.credentials_now() {
+                Some(credentials)
             } else {
                 match within(deadline, config.credentials.provide_credentials()).await {
                     Some(result) => Some(result?),
