@@ -17,12 +17,13 @@ use crate::error::{
 use crate::metadata::Response;
 use crate::operation::{ApiStyle, CallOptions, Operation, ParamLocation, Params, RequestBody};
 use crate::response::{self, RawResponse, SuccessCheck};
+use crate::retry::{RetryConfig, RetryKind};
 use crate::scrub::Secrets;
 use crate::signing;
 use crate::time_source::{NonceSource, TimeSource};
 use crate::transport::{
-    BodyTooLarge, HttpBody, HttpRequest, HttpTransport, RequestTimeouts, TransportError,
-    TransportErrorKind,
+    BodyTooLarge, HttpBody, HttpRequest, HttpResponse, HttpTransport, RequestTimeouts,
+    TransportError, TransportErrorKind,
 };
 use crate::upload::{Upload, UploadStream};
 use http::{HeaderName, HeaderValue};
@@ -173,7 +174,8 @@ impl Runtime {
             request_id = field::Empty,
             elapsed_ms = field::Empty,
         );
-        let started = Instant::now();
+        // The clock is read for the span only when someone listens.
+        let started = (!span.is_disabled()).then(Instant::now);
         let timeout = options
             .operation_timeout
             .unwrap_or(self.inner.config.timeouts.operation);
@@ -183,10 +185,12 @@ impl Runtime {
             Some(OperationDeadline { at, limit })
         });
         let result = self
-            .attempts(operation, params, options, deadline, accept)
+            .attempts(operation, params, options, deadline, &span, accept)
             .instrument(span.clone())
             .await;
-        span.record("elapsed_ms", elapsed_ms(started));
+        if let Some(started) = started {
+            span.record("elapsed_ms", elapsed_ms(started));
+        }
         if let Err(error) = &result {
             if let Some(status) = error_status(error) {
                 span.record("status", status);
@@ -199,12 +203,15 @@ impl Runtime {
         result
     }
 
+    /// The attempts of a call. Its future is kept small (it is moved into the caller's and
+    /// polled through every await): what only uploads and retries need is boxed.
     async fn attempts(
         &self,
         operation: &Operation,
         params: &Params,
         options: &CallOptions,
         deadline: Option<OperationDeadline>,
+        call_span: &tracing::Span,
         accept: &mut (dyn FnMut(RawResponse) -> Result<(), Error> + Send),
     ) -> Result<(), Error> {
         let config = &self.inner.config;
@@ -219,17 +226,18 @@ impl Runtime {
             || options.read_timeout.is_some())
         .then(|| RequestTimeouts::new(options.connect_timeout, options.read_timeout));
         let idempotent = operation.is_idempotent();
-        let call_span = tracing::Span::current();
         // The error of the previous attempt: what the caller gets if the operation timeout
-        // ends the retries.
-        let mut last_error: Option<Error> = None;
+        // ends the retries (boxed: only retries have one).
+        let mut last_error: Option<Box<Error>> = None;
         // A streamed upload is read once per call for its hash, and opened again by each
         // attempt.
         let upload = match params.body() {
-            Some(RequestBody::Stream(blob)) => match within(deadline, Upload::hash(blob)).await {
-                Some(result) => Some(result.map_err(ConstructionError::Upload)?),
-                None => return Err(operation_timeout(deadline, last_error)),
-            },
+            Some(RequestBody::Stream(blob)) => {
+                match Box::pin(within(deadline, Upload::hash(blob))).await {
+                    Some(result) => Some(Box::new(result.map_err(ConstructionError::Upload)?)),
+                    None => return Err(operation_timeout(deadline, last_error)),
+                }
+            }
             _ => None,
         };
         let mut attempt: u32 = 1;
@@ -254,24 +262,31 @@ impl Runtime {
                 credentials.as_ref(),
                 operation.secret_response_fields,
             );
-            let stream = match &upload {
+            let stream = match upload.as_deref() {
                 Some(upload) => Some((
                     upload,
-                    upload.open().await.map_err(ConstructionError::Upload)?,
+                    Box::pin(upload.open())
+                        .await
+                        .map_err(ConstructionError::Upload)?,
                 )),
                 None => None,
             };
-            let mut request = build_request(
-                operation,
-                params,
-                target,
-                credentials.as_ref(),
-                config,
-                stream,
-            )?;
-            if let Some(timeouts) = timeout_overrides {
-                request.extensions_mut().insert(timeouts);
-            }
+            // Built in a block: a request borrowed once would otherwise keep its room in
+            // this future through every await.
+            let request = {
+                let mut request = build_request(
+                    operation,
+                    params,
+                    target,
+                    credentials.as_ref(),
+                    config,
+                    stream,
+                )?;
+                if let Some(timeouts) = timeout_overrides {
+                    request.extensions_mut().insert(timeouts);
+                }
+                request
+            };
             let span = tracing::debug_span!(
                 "alibabacloud.attempt",
                 attempt,
@@ -279,7 +294,7 @@ impl Runtime {
                 request_id = field::Empty,
                 elapsed_ms = field::Empty,
             );
-            let started = Instant::now();
+            let started = (!span.is_disabled()).then(Instant::now);
             // The attempt ends at its own timeout or at the operation's, whichever comes
             // first; a limit too far away for the clock is no limit.
             let attempt_end =
@@ -294,120 +309,176 @@ impl Runtime {
                 (Some(d), None) => Some(d.at),
                 (None, a) => a,
             };
-            let sent = async {
+            // The request is handed over before the await, so that the future waited on holds
+            // the transport's (boxed) future, not the request.
+            let send = {
+                let _entered = span.enter();
                 tracing::debug!(endpoint = %endpoint, "sending request");
-                let send = config.transport.send(request);
-                match end {
-                    Some(end) => tokio::time::timeout_at(end, send).await.ok(),
-                    None => Some(send.await),
-                }
+                config.transport.send(request)
+            };
+            let sent = match end {
+                Some(end) => tokio::time::timeout_at(end, send)
+                    .instrument(span.clone())
+                    .await
+                    .ok(),
+                None => Some(send.instrument(span.clone()).await),
+            };
+            if let Some(started) = started {
+                span.record("elapsed_ms", elapsed_ms(started));
             }
-            .instrument(span.clone())
-            .await;
-            span.record("elapsed_ms", elapsed_ms(started));
             call_span.record("attempts", attempt);
+            // (No match guard: it would keep `sent` in this future through the retry's wait.)
             let sent = match sent {
                 Some(result) => result
                     .map_err(|e| transport_error(e, endpoint, (connect_timeout, read_timeout))),
-                None if operation_ends_first => {
-                    return Err(operation_timeout(deadline, last_error));
-                }
-                None => Err(Error::Timeout(TimeoutError::new(
-                    TimeoutKind::Attempt,
-                    attempt_timeout,
-                ))),
-            };
-
-            let (error, kind, retry_after) = match sent {
-                Ok(response) => {
-                    let (parts, body) = response.into_parts();
-                    let status = parts.status.as_u16();
-                    span.record("status", status);
-                    let header_retry_after =
-                        response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
-                            .and_then(crate::retry::parse_retry_after);
-                    let error = if parts.status.is_success() {
-                        let raw = RawResponse::new(status, parts.headers, body, secrets);
-                        // Checked for secrets only when someone listens. Recorded before the
-                        // body is read; an error that follows records its own.
-                        if !(span.is_disabled() && call_span.is_disabled())
-                            && let Some(id) = raw.loggable_request_id()
-                        {
-                            span.record("request_id", id);
-                            call_span.record("request_id", id);
-                        }
-                        match accept(raw) {
-                            Ok(()) => {
-                                call_span.record("status", status);
-                                return Ok(());
-                            }
-                            Err(error) => error,
-                        }
-                    } else {
-                        response::error_from_response(status, &parts.headers, &body, &secrets)
-                    };
-                    if let Some(id) = error.request_id() {
-                        span.record("request_id", id);
+                None => {
+                    if operation_ends_first {
+                        return Err(operation_timeout(deadline, last_error));
                     }
-                    let kind = crate::metadata::retry_kind(&error);
-                    let retry_after = error
-                        .as_service_error()
-                        .and_then(ServiceError::retry_after)
-                        .or(header_retry_after);
-                    (error, kind, retry_after)
-                }
-                Err(error) => {
-                    let kind = crate::metadata::retry_kind(&error);
-                    (error, kind, None)
+                    Err(Error::Timeout(TimeoutError::new(
+                        TimeoutKind::Attempt,
+                        attempt_timeout,
+                    )))
                 }
             };
 
-            let Some(kind) = kind else {
-                return Err(error);
+            // Decided by plain functions: their locals are not kept in this future.
+            let Some(failed) = settle(sent, secrets, &span, call_span, accept) else {
+                return Ok(());
             };
-            if attempt >= retry.max_attempts() || !kind.allowed(idempotent) {
-                if attempt > 1 || retry.max_attempts() > 1 {
-                    tracing::debug!(attempt, ?kind, idempotent, "not retrying");
-                }
-                return Err(error);
-            }
-            let wait = match retry_after {
-                Some(after) if after > retry.max_retry_after() => {
-                    tracing::debug!(
-                        retry_after_ms = duration_ms(after),
-                        "server asked for a longer wait than allowed; not retrying"
-                    );
-                    return Err(error);
-                }
-                Some(after) => after,
-                None => retry.backoff(attempt),
-            };
-            // Sleeping into the operation timeout would only trade this error for a bare
-            // timeout: give the caller the error now. (A wait too long for the clock ends
-            // after any deadline.)
-            if let Some(d) = deadline
-                && tokio::time::Instant::now()
-                    .checked_add(wait)
-                    .is_none_or(|next| next >= d.at)
-            {
-                tracing::debug!(
-                    wait_ms = duration_ms(wait),
-                    "the operation timeout would expire before the next attempt; not retrying"
-                );
-                return Err(error);
-            }
-            tracing::info!(
-                attempt,
-                ?kind,
-                wait_ms = duration_ms(wait),
-                error = %error,
-                "retrying"
-            );
-            last_error = Some(error);
-            tokio::time::sleep(wait).await;
+            let (wait, error) = next_wait(failed, attempt, retry, idempotent, deadline)?;
+            last_error = Some(Box::new(error));
+            Box::pin(tokio::time::sleep(wait)).await;
             attempt += 1;
         }
     }
+}
+
+/// An attempt that did not end the call: its error, whether and how it may be retried, and
+/// the wait the server asked for.
+struct Failed {
+    error: Error,
+    kind: Option<RetryKind>,
+    retry_after: Option<Duration>,
+}
+
+/// What an attempt's exchange came to: `None` when `accept` took the 2xx answer (the call
+/// is done), else why it failed. Records the status and request id on the spans.
+fn settle(
+    sent: Result<HttpResponse, Error>,
+    secrets: Secrets,
+    span: &tracing::Span,
+    call_span: &tracing::Span,
+    accept: &mut (dyn FnMut(RawResponse) -> Result<(), Error> + Send),
+) -> Option<Failed> {
+    let response = match sent {
+        Ok(response) => response,
+        Err(error) => {
+            let kind = crate::metadata::retry_kind(&error);
+            return Some(Failed {
+                error,
+                kind,
+                retry_after: None,
+            });
+        }
+    };
+    let (parts, body) = response.into_parts();
+    let status = parts.status.as_u16();
+    span.record("status", status);
+    let header_retry_after = response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
+        .and_then(crate::retry::parse_retry_after);
+    let error = if parts.status.is_success() {
+        let raw = RawResponse::new(status, parts.headers, body, secrets);
+        // Checked for secrets only when someone listens. Recorded before the body is read;
+        // an error that follows records its own.
+        if !(span.is_disabled() && call_span.is_disabled())
+            && let Some(id) = raw.loggable_request_id()
+        {
+            span.record("request_id", id);
+            call_span.record("request_id", id);
+        }
+        match accept(raw) {
+            Ok(()) => {
+                call_span.record("status", status);
+                return None;
+            }
+            Err(error) => error,
+        }
+    } else {
+        response::error_from_response(status, &parts.headers, &body, &secrets)
+    };
+    if let Some(id) = error.request_id() {
+        span.record("request_id", id);
+    }
+    let kind = crate::metadata::retry_kind(&error);
+    let retry_after = error
+        .as_service_error()
+        .and_then(ServiceError::retry_after)
+        .or(header_retry_after);
+    Some(Failed {
+        error,
+        kind,
+        retry_after,
+    })
+}
+
+/// How long to wait before attempt `attempt + 1` after `failed` (with its error, kept for
+/// the operation timeout), or the error to return now: not retryable, no attempt left, or a
+/// wait longer than allowed or than the operation has left.
+fn next_wait(
+    failed: Failed,
+    attempt: u32,
+    retry: &RetryConfig,
+    idempotent: bool,
+    deadline: Option<OperationDeadline>,
+) -> Result<(Duration, Error), Error> {
+    let Failed {
+        error,
+        kind,
+        retry_after,
+    } = failed;
+    let Some(kind) = kind else {
+        return Err(error);
+    };
+    if attempt >= retry.max_attempts() || !kind.allowed(idempotent) {
+        if attempt > 1 || retry.max_attempts() > 1 {
+            tracing::debug!(attempt, ?kind, idempotent, "not retrying");
+        }
+        return Err(error);
+    }
+    let wait = match retry_after {
+        Some(after) if after > retry.max_retry_after() => {
+            tracing::debug!(
+                retry_after_ms = duration_ms(after),
+                "server asked for a longer wait than allowed; not retrying"
+            );
+            return Err(error);
+        }
+        Some(after) => after,
+        None => retry.backoff(attempt),
+    };
+    // Sleeping into the operation timeout would only trade this error for a bare timeout:
+    // give the caller the error now. (A wait too long for the clock ends after any
+    // deadline.)
+    if let Some(d) = deadline
+        && tokio::time::Instant::now()
+            .checked_add(wait)
+            .is_none_or(|next| next >= d.at)
+    {
+        tracing::debug!(
+            wait_ms = duration_ms(wait),
+            "the operation timeout would expire before the next attempt; not retrying"
+        );
+        return Err(error);
+    }
+    tracing::info!(
+        attempt,
+        ?kind,
+        wait_ms = duration_ms(wait),
+        error = %error,
+        "retrying"
+    );
+    Ok((wait, error))
 }
 
 /// The HTTP status of the response an error describes, when one arrived.
@@ -438,10 +509,10 @@ async fn within<F: std::future::Future>(
 }
 
 /// The operation timeout error, carrying the previous attempt's error as its source.
-fn operation_timeout(deadline: Option<OperationDeadline>, last_error: Option<Error>) -> Error {
+fn operation_timeout(deadline: Option<OperationDeadline>, last_error: Option<Box<Error>>) -> Error {
     let mut timeout = TimeoutError::new(TimeoutKind::Operation, deadline.map(|d| d.limit));
     if let Some(previous) = last_error {
-        timeout = timeout.with_source(previous);
+        timeout = timeout.with_source(*previous);
     }
     Error::Timeout(timeout)
 }
@@ -578,7 +649,6 @@ const INLINE_QUERY: usize = 24;
 struct Parts<'a> {
     /// The path as sent (percent-encoded); `/` for RPC.
     path: std::borrow::Cow<'static, str>,
-    query: signing::Scratch<signing::Pair<'a>, INLINE_QUERY>,
     /// Form parameters, when they go in the body.
     form: Vec<(&'a str, &'a str)>,
     headers: Vec<(&'a str, &'a str)>,
@@ -591,15 +661,16 @@ struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
+    /// The parts of a request; its query parameters are added to `query` (a list on the
+    /// caller's stack, not moved around with the parts).
     fn new(
         operation: &Operation,
         params: &'a Params,
         upload: Option<(&'a Upload, UploadStream)>,
+        query: &mut signing::Scratch<signing::Pair<'a>, INLINE_QUERY>,
     ) -> Result<Self, ConstructionError> {
         // Methods without a body (GET, DELETE, HEAD) send their form parameters in the query.
         let form_in_body = operation.method.has_body();
-        // Room for a template's fixed query and the RPC common parameters.
-        let mut query = signing::Scratch::with_expected(params.len() + 10);
         let mut form: Vec<(&str, &str)> = Vec::new();
         let mut headers: Vec<(&str, &str)> = Vec::new();
         let mut host_prefix = None;
@@ -654,7 +725,6 @@ impl<'a> Parts<'a> {
         let content_type = content_type.filter(|_| !body.is_empty());
         Ok(Parts {
             path,
-            query,
             form,
             headers,
             host_prefix,
@@ -693,16 +763,17 @@ fn build_request(
     upload: Option<(&Upload, UploadStream)>,
 ) -> Result<HttpRequest, ConstructionError> {
     let method = operation.method;
+    // Room for a template's fixed query.
+    let mut query = signing::Scratch::with_expected(params.len() + 2);
     let Parts {
         path,
-        mut query,
         form,
         headers: header_params,
         host_prefix,
         body,
         body_sha256,
         content_type,
-    } = Parts::new(operation, params, upload)?;
+    } = Parts::new(operation, params, upload, &mut query)?;
 
     // `project.cn-hangzhou.log.aliyuncs.com` for a host parameter `project`.
     let prefixed_host = host_prefix
@@ -735,12 +806,17 @@ fn build_request(
                 signed.push(pair);
             }
             let common = signing::sign_rpc_v1(method.as_str(), signed.as_slice(), signing_params)?;
-            query.push(("Action", operation.action));
-            query.push(("Version", operation.version));
-            for pair in common.iter() {
-                query.push(pair);
+            let mut sent: signing::Scratch<signing::Pair<'_>, INLINE_QUERY> =
+                signing::Scratch::with_expected(query.as_slice().len() + common.len() + 2);
+            sent.push(("Action", operation.action));
+            sent.push(("Version", operation.version));
+            for &pair in query.as_slice() {
+                sent.push(pair);
             }
-            path_and_query(&path, query.as_mut_slice()).0
+            for pair in common.iter() {
+                sent.push(pair);
+            }
+            path_and_query(&path, sent.as_mut_slice()).0
         }
         // ACS3; also for ROA operations when HMAC-SHA1 is configured (it has no ROA form).
         (Some(signing_params), _, _) => {

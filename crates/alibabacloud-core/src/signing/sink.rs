@@ -89,9 +89,12 @@ impl HashSink {
 
     /// The SHA-256 of everything put so far.
     #[inline]
-    pub(crate) fn finish(mut self) -> [u8; 32] {
+    pub(crate) fn finish(&mut self) -> [u8; 32] {
         self.hasher.update(&self.buf[..self.len]);
-        digest_bytes(self.hasher.finish().as_ref())
+        self.len = 0;
+        // ring's `finish` takes the hasher by value: a copy of it, not of the whole sink
+        // with its buffer.
+        digest_bytes(self.hasher.clone().finish().as_ref())
     }
 
     #[inline]
