@@ -19,7 +19,7 @@ use crate::operation::{ApiStyle, CallOptions, Operation, ParamLocation, Params, 
 use crate::response::{self, RawResponse, SuccessCheck};
 use crate::retry::{RetryConfig, RetryKind};
 use crate::scrub::Secrets;
-use crate::signing;
+use crate::signing::{self, SigningOutput};
 use crate::time_source::{NonceSource, TimeSource};
 use crate::transport::{
     BodyTooLarge, HttpBody, HttpRequest, HttpResponse, HttpTransport, RequestTimeouts,
@@ -611,6 +611,9 @@ impl Target {
 const X_ACS_ACTION: HeaderName = HeaderName::from_static("x-acs-action");
 const X_ACS_VERSION: HeaderName = HeaderName::from_static("x-acs-version");
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+// Header values made when compiling, not checked again for each request.
+const ACCEPT_JSON: HeaderValue = HeaderValue::from_static("application/json");
+const ZERO_LENGTH: HeaderValue = HeaderValue::from_static("0");
 
 /// The header name of a signer output (a lower-case constant of the ACS3 signer), without
 /// parsing it again for each request.
@@ -906,7 +909,7 @@ fn build_request(
         // A POST (PUT, PATCH) says that it has no body (RFC 9110 §8.6; strict proxies answer
         // 411 without it, and hyper does not send it for an empty body). Not signed, as the
         // official SDKs.
-        headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+        headers.insert(http::header::CONTENT_LENGTH, ZERO_LENGTH);
     }
     for (name, value) in &header_params {
         let invalid = |reason: &str| ConstructionError::InvalidParameter {
@@ -922,8 +925,9 @@ fn build_request(
     }
     // The signer's values share its one buffer: no copy per header.
     for (name, value) in added_headers
+        .map(SigningOutput::into_shared)
         .into_iter()
-        .flat_map(|output| output.into_shared())
+        .flatten()
     {
         // The signer validated its values; a value that were not valid is an error still.
         let mut value = HeaderValue::from_maybe_shared(value).map_err(|_| {
@@ -934,10 +938,7 @@ fn build_request(
         value.set_sensitive(signing::is_sensitive_output(name));
         headers.insert(signer_header_name(name), value);
     }
-    headers.insert(
-        http::header::ACCEPT,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(http::header::ACCEPT, ACCEPT_JSON);
     headers.insert(http::header::USER_AGENT, config.user_agent_header.clone());
     Ok(request)
 }
