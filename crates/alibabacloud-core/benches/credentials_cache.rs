@@ -1,5 +1,6 @@
 //! A cache hit: the cached temporary credentials handed to a call (what every call of a client
-//! on the default chain pays once the credentials are fetched), next to fixed credentials.
+//! on the default chain pays once the credentials are fetched), through the future and through
+//! `credentials_now` (what the runtime asks first), next to fixed credentials.
 //! Run with `cargo bench -p alibabacloud-core --bench credentials_cache`.
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -44,6 +45,10 @@ fn bench(c: &mut Criterion) {
                 .block_on(black_box(&cached).provide_credentials())
                 .unwrap()
         })
+    });
+    // What the runtime asks first: the fresh credentials, without a future.
+    c.bench_function("cached credentials, hit, now", |b| {
+        b.iter(|| black_box(&cached).credentials_now().unwrap())
     });
     let fixed = Credentials::new("id", "secret").unwrap();
     c.bench_function("fixed credentials", |b| {

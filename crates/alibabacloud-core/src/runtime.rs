@@ -17,12 +17,13 @@ use crate::error::{
 use crate::metadata::Response;
 use crate::operation::{ApiStyle, CallOptions, Operation, ParamLocation, Params, RequestBody};
 use crate::response::{self, RawResponse, SuccessCheck};
+use crate::retry::{RetryConfig, RetryKind};
 use crate::scrub::Secrets;
-use crate::signing;
+use crate::signing::{self, SigningOutput};
 use crate::time_source::{NonceSource, TimeSource};
 use crate::transport::{
-    BodyTooLarge, HttpBody, HttpRequest, HttpTransport, RequestTimeouts, TransportError,
-    TransportErrorKind,
+    BodyTooLarge, HttpBody, HttpRequest, HttpResponse, HttpTransport, RequestTimeouts,
+    TransportError, TransportErrorKind,
 };
 use crate::upload::{Upload, UploadStream};
 use http::{HeaderName, HeaderValue};
@@ -173,7 +174,8 @@ impl Runtime {
             request_id = field::Empty,
             elapsed_ms = field::Empty,
         );
-        let started = Instant::now();
+        // The clock is read for the span only when someone listens.
+        let started = (!span.is_disabled()).then(Instant::now);
         let timeout = options
             .operation_timeout
             .unwrap_or(self.inner.config.timeouts.operation);
@@ -183,10 +185,12 @@ impl Runtime {
             Some(OperationDeadline { at, limit })
         });
         let result = self
-            .attempts(operation, params, options, deadline, accept)
+            .attempts(operation, params, options, deadline, &span, accept)
             .instrument(span.clone())
             .await;
-        span.record("elapsed_ms", elapsed_ms(started));
+        if let Some(started) = started {
+            span.record("elapsed_ms", elapsed_ms(started));
+        }
         if let Err(error) = &result {
             if let Some(status) = error_status(error) {
                 span.record("status", status);
@@ -199,12 +203,15 @@ impl Runtime {
         result
     }
 
+    /// The attempts of a call. Its future is kept small (it is moved into the caller's and
+    /// polled through every await): what only uploads and retries need is boxed.
     async fn attempts(
         &self,
         operation: &Operation,
         params: &Params,
         options: &CallOptions,
         deadline: Option<OperationDeadline>,
+        call_span: &tracing::Span,
         accept: &mut (dyn FnMut(RawResponse) -> Result<(), Error> + Send),
     ) -> Result<(), Error> {
         let config = &self.inner.config;
@@ -219,24 +226,28 @@ impl Runtime {
             || options.read_timeout.is_some())
         .then(|| RequestTimeouts::new(options.connect_timeout, options.read_timeout));
         let idempotent = operation.is_idempotent();
-        let call_span = tracing::Span::current();
         // The error of the previous attempt: what the caller gets if the operation timeout
-        // ends the retries.
-        let mut last_error: Option<Error> = None;
+        // ends the retries (boxed: only retries have one).
+        let mut last_error: Option<Box<Error>> = None;
         // A streamed upload is read once per call for its hash, and opened again by each
         // attempt.
         let upload = match params.body() {
-            Some(RequestBody::Stream(blob)) => match within(deadline, Upload::hash(blob)).await {
-                Some(result) => Some(result.map_err(ConstructionError::Upload)?),
-                None => return Err(operation_timeout(deadline, last_error)),
-            },
+            Some(RequestBody::Stream(blob)) => {
+                match Box::pin(within(deadline, Upload::hash(blob))).await {
+                    Some(result) => Some(Box::new(result.map_err(ConstructionError::Upload)?)),
+                    None => return Err(operation_timeout(deadline, last_error)),
+                }
+            }
             _ => None,
         };
         let mut attempt: u32 = 1;
         loop {
-            // An anonymous operation is neither signed nor needs credentials.
+            // An anonymous operation is neither signed nor needs credentials. Fixed or freshly
+            // cached credentials are taken at once, without a future.
             let credentials = if operation.anonymous {
                 None
+            } else if let Some(credentials) = config.credentials.credentials_now() {
+                Some(credentials)
             } else {
                 match within(deadline, config.credentials.provide_credentials()).await {
                     Some(result) => Some(result?),
@@ -251,24 +262,31 @@ impl Runtime {
                 credentials.as_ref(),
                 operation.secret_response_fields,
             );
-            let stream = match &upload {
+            let stream = match upload.as_deref() {
                 Some(upload) => Some((
                     upload,
-                    upload.open().await.map_err(ConstructionError::Upload)?,
+                    Box::pin(upload.open())
+                        .await
+                        .map_err(ConstructionError::Upload)?,
                 )),
                 None => None,
             };
-            let mut request = build_request(
-                operation,
-                params,
-                target,
-                credentials.as_ref(),
-                config,
-                stream,
-            )?;
-            if let Some(timeouts) = timeout_overrides {
-                request.extensions_mut().insert(timeouts);
-            }
+            // Built in a block: a request borrowed once would otherwise keep its room in
+            // this future through every await.
+            let request = {
+                let mut request = build_request(
+                    operation,
+                    params,
+                    target,
+                    credentials.as_ref(),
+                    config,
+                    stream,
+                )?;
+                if let Some(timeouts) = timeout_overrides {
+                    request.extensions_mut().insert(timeouts);
+                }
+                request
+            };
             let span = tracing::debug_span!(
                 "alibabacloud.attempt",
                 attempt,
@@ -276,7 +294,7 @@ impl Runtime {
                 request_id = field::Empty,
                 elapsed_ms = field::Empty,
             );
-            let started = Instant::now();
+            let started = (!span.is_disabled()).then(Instant::now);
             // The attempt ends at its own timeout or at the operation's, whichever comes
             // first; a limit too far away for the clock is no limit.
             let attempt_end =
@@ -291,120 +309,176 @@ impl Runtime {
                 (Some(d), None) => Some(d.at),
                 (None, a) => a,
             };
-            let sent = async {
+            // The request is handed over before the await, so that the future waited on holds
+            // the transport's (boxed) future, not the request.
+            let send = {
+                let _entered = span.enter();
                 tracing::debug!(endpoint = %endpoint, "sending request");
-                let send = config.transport.send(request);
-                match end {
-                    Some(end) => tokio::time::timeout_at(end, send).await.ok(),
-                    None => Some(send.await),
-                }
+                config.transport.send(request)
+            };
+            let sent = match end {
+                Some(end) => tokio::time::timeout_at(end, send)
+                    .instrument(span.clone())
+                    .await
+                    .ok(),
+                None => Some(send.instrument(span.clone()).await),
+            };
+            if let Some(started) = started {
+                span.record("elapsed_ms", elapsed_ms(started));
             }
-            .instrument(span.clone())
-            .await;
-            span.record("elapsed_ms", elapsed_ms(started));
             call_span.record("attempts", attempt);
+            // (No match guard: it would keep `sent` in this future through the retry's wait.)
             let sent = match sent {
                 Some(result) => result
                     .map_err(|e| transport_error(e, endpoint, (connect_timeout, read_timeout))),
-                None if operation_ends_first => {
-                    return Err(operation_timeout(deadline, last_error));
-                }
-                None => Err(Error::Timeout(TimeoutError::new(
-                    TimeoutKind::Attempt,
-                    attempt_timeout,
-                ))),
-            };
-
-            let (error, kind, retry_after) = match sent {
-                Ok(response) => {
-                    let (parts, body) = response.into_parts();
-                    let status = parts.status.as_u16();
-                    span.record("status", status);
-                    let header_retry_after =
-                        response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
-                            .and_then(crate::retry::parse_retry_after);
-                    let error = if parts.status.is_success() {
-                        let raw = RawResponse::new(status, parts.headers, body, secrets);
-                        // Checked for secrets only when someone listens. Recorded before the
-                        // body is read; an error that follows records its own.
-                        if !(span.is_disabled() && call_span.is_disabled())
-                            && let Some(id) = raw.loggable_request_id()
-                        {
-                            span.record("request_id", id);
-                            call_span.record("request_id", id);
-                        }
-                        match accept(raw) {
-                            Ok(()) => {
-                                call_span.record("status", status);
-                                return Ok(());
-                            }
-                            Err(error) => error,
-                        }
-                    } else {
-                        response::error_from_response(status, &parts.headers, &body, &secrets)
-                    };
-                    if let Some(id) = error.request_id() {
-                        span.record("request_id", id);
+                None => {
+                    if operation_ends_first {
+                        return Err(operation_timeout(deadline, last_error));
                     }
-                    let kind = crate::metadata::retry_kind(&error);
-                    let retry_after = error
-                        .as_service_error()
-                        .and_then(ServiceError::retry_after)
-                        .or(header_retry_after);
-                    (error, kind, retry_after)
-                }
-                Err(error) => {
-                    let kind = crate::metadata::retry_kind(&error);
-                    (error, kind, None)
+                    Err(Error::Timeout(TimeoutError::new(
+                        TimeoutKind::Attempt,
+                        attempt_timeout,
+                    )))
                 }
             };
 
-            let Some(kind) = kind else {
-                return Err(error);
+            // Decided by plain functions: their locals are not kept in this future.
+            let Some(failed) = settle(sent, secrets, &span, call_span, accept) else {
+                return Ok(());
             };
-            if attempt >= retry.max_attempts() || !kind.allowed(idempotent) {
-                if attempt > 1 || retry.max_attempts() > 1 {
-                    tracing::debug!(attempt, ?kind, idempotent, "not retrying");
-                }
-                return Err(error);
-            }
-            let wait = match retry_after {
-                Some(after) if after > retry.max_retry_after() => {
-                    tracing::debug!(
-                        retry_after_ms = duration_ms(after),
-                        "server asked for a longer wait than allowed; not retrying"
-                    );
-                    return Err(error);
-                }
-                Some(after) => after,
-                None => retry.backoff(attempt),
-            };
-            // Sleeping into the operation timeout would only trade this error for a bare
-            // timeout: give the caller the error now. (A wait too long for the clock ends
-            // after any deadline.)
-            if let Some(d) = deadline
-                && tokio::time::Instant::now()
-                    .checked_add(wait)
-                    .is_none_or(|next| next >= d.at)
-            {
-                tracing::debug!(
-                    wait_ms = duration_ms(wait),
-                    "the operation timeout would expire before the next attempt; not retrying"
-                );
-                return Err(error);
-            }
-            tracing::info!(
-                attempt,
-                ?kind,
-                wait_ms = duration_ms(wait),
-                error = %error,
-                "retrying"
-            );
-            last_error = Some(error);
-            tokio::time::sleep(wait).await;
+            let (wait, error) = next_wait(failed, attempt, retry, idempotent, deadline)?;
+            last_error = Some(Box::new(error));
+            Box::pin(tokio::time::sleep(wait)).await;
             attempt += 1;
         }
     }
+}
+
+/// An attempt that did not end the call: its error, whether and how it may be retried, and
+/// the wait the server asked for.
+struct Failed {
+    error: Error,
+    kind: Option<RetryKind>,
+    retry_after: Option<Duration>,
+}
+
+/// What an attempt's exchange came to: `None` when `accept` took the 2xx answer (the call
+/// is done), else why it failed. Records the status and request id on the spans.
+fn settle(
+    sent: Result<HttpResponse, Error>,
+    secrets: Secrets,
+    span: &tracing::Span,
+    call_span: &tracing::Span,
+    accept: &mut (dyn FnMut(RawResponse) -> Result<(), Error> + Send),
+) -> Option<Failed> {
+    let response = match sent {
+        Ok(response) => response,
+        Err(error) => {
+            let kind = crate::metadata::retry_kind(&error);
+            return Some(Failed {
+                error,
+                kind,
+                retry_after: None,
+            });
+        }
+    };
+    let (parts, body) = response.into_parts();
+    let status = parts.status.as_u16();
+    span.record("status", status);
+    let header_retry_after = response::header_str(&parts.headers, response::RETRY_AFTER_HEADER)
+        .and_then(crate::retry::parse_retry_after);
+    let error = if parts.status.is_success() {
+        let raw = RawResponse::new(status, parts.headers, body, secrets);
+        // Checked for secrets only when someone listens. Recorded before the body is read;
+        // an error that follows records its own.
+        if !(span.is_disabled() && call_span.is_disabled())
+            && let Some(id) = raw.loggable_request_id()
+        {
+            span.record("request_id", id);
+            call_span.record("request_id", id);
+        }
+        match accept(raw) {
+            Ok(()) => {
+                call_span.record("status", status);
+                return None;
+            }
+            Err(error) => error,
+        }
+    } else {
+        response::error_from_response(status, &parts.headers, &body, &secrets)
+    };
+    if let Some(id) = error.request_id() {
+        span.record("request_id", id);
+    }
+    let kind = crate::metadata::retry_kind(&error);
+    let retry_after = error
+        .as_service_error()
+        .and_then(ServiceError::retry_after)
+        .or(header_retry_after);
+    Some(Failed {
+        error,
+        kind,
+        retry_after,
+    })
+}
+
+/// How long to wait before attempt `attempt + 1` after `failed` (with its error, kept for
+/// the operation timeout), or the error to return now: not retryable, no attempt left, or a
+/// wait longer than allowed or than the operation has left.
+fn next_wait(
+    failed: Failed,
+    attempt: u32,
+    retry: &RetryConfig,
+    idempotent: bool,
+    deadline: Option<OperationDeadline>,
+) -> Result<(Duration, Error), Error> {
+    let Failed {
+        error,
+        kind,
+        retry_after,
+    } = failed;
+    let Some(kind) = kind else {
+        return Err(error);
+    };
+    if attempt >= retry.max_attempts() || !kind.allowed(idempotent) {
+        if attempt > 1 || retry.max_attempts() > 1 {
+            tracing::debug!(attempt, ?kind, idempotent, "not retrying");
+        }
+        return Err(error);
+    }
+    let wait = match retry_after {
+        Some(after) if after > retry.max_retry_after() => {
+            tracing::debug!(
+                retry_after_ms = duration_ms(after),
+                "server asked for a longer wait than allowed; not retrying"
+            );
+            return Err(error);
+        }
+        Some(after) => after,
+        None => retry.backoff(attempt),
+    };
+    // Sleeping into the operation timeout would only trade this error for a bare timeout:
+    // give the caller the error now. (A wait too long for the clock ends after any
+    // deadline.)
+    if let Some(d) = deadline
+        && tokio::time::Instant::now()
+            .checked_add(wait)
+            .is_none_or(|next| next >= d.at)
+    {
+        tracing::debug!(
+            wait_ms = duration_ms(wait),
+            "the operation timeout would expire before the next attempt; not retrying"
+        );
+        return Err(error);
+    }
+    tracing::info!(
+        attempt,
+        ?kind,
+        wait_ms = duration_ms(wait),
+        error = %error,
+        "retrying"
+    );
+    Ok((wait, error))
 }
 
 /// The HTTP status of the response an error describes, when one arrived.
@@ -435,10 +509,10 @@ async fn within<F: std::future::Future>(
 }
 
 /// The operation timeout error, carrying the previous attempt's error as its source.
-fn operation_timeout(deadline: Option<OperationDeadline>, last_error: Option<Error>) -> Error {
+fn operation_timeout(deadline: Option<OperationDeadline>, last_error: Option<Box<Error>>) -> Error {
     let mut timeout = TimeoutError::new(TimeoutKind::Operation, deadline.map(|d| d.limit));
     if let Some(previous) = last_error {
-        timeout = timeout.with_source(previous);
+        timeout = timeout.with_source(*previous);
     }
     Error::Timeout(timeout)
 }
@@ -501,47 +575,83 @@ fn transport_error(
     }
 }
 
-/// What every request of a runtime shares, worked out once: the endpoint and its `host`
-/// header.
+/// What every request of a runtime shares, worked out once: the endpoint, its `host` header
+/// and the scheme and authority of its URLs.
 #[derive(Debug)]
 struct Target {
     endpoint: Endpoint,
     host: HeaderValue,
+    scheme: http::uri::Scheme,
+    authority: http::uri::Authority,
 }
 
 impl Target {
     fn new(endpoint: Endpoint) -> Result<Self, EndpointError> {
-        let host = HeaderValue::from_str(endpoint.authority()).map_err(|_| {
-            EndpointError::InvalidEndpoint {
-                endpoint: endpoint.to_string(),
-                reason: "the host is not a valid header value".into(),
-            }
-        })?;
-        Ok(Target { endpoint, host })
+        let invalid = |reason: &str| EndpointError::InvalidEndpoint {
+            endpoint: endpoint.to_string(),
+            reason: reason.into(),
+        };
+        let host = HeaderValue::from_str(endpoint.authority())
+            .map_err(|_| invalid("the host is not a valid header value"))?;
+        let authority = http::uri::Authority::try_from(endpoint.authority())
+            .map_err(|_| invalid("the host is not a valid URL authority"))?;
+        let scheme = match endpoint.scheme() {
+            crate::endpoint::Scheme::Http => http::uri::Scheme::HTTP,
+            crate::endpoint::Scheme::Https => http::uri::Scheme::HTTPS,
+        };
+        Ok(Target {
+            endpoint,
+            host,
+            scheme,
+            authority,
+        })
     }
 }
 
 const X_ACS_ACTION: HeaderName = HeaderName::from_static("x-acs-action");
 const X_ACS_VERSION: HeaderName = HeaderName::from_static("x-acs-version");
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+// Header values made when compiling, not checked again for each request.
+const ACCEPT_JSON: HeaderValue = HeaderValue::from_static("application/json");
+const ZERO_LENGTH: HeaderValue = HeaderValue::from_static("0");
+
+/// The header name of a signer output (a lower-case constant of the ACS3 signer), without
+/// parsing it again for each request.
+fn signer_header_name(name: &'static str) -> HeaderName {
+    use crate::signing::acs3;
+    const DATE: HeaderName = HeaderName::from_static(acs3::X_ACS_DATE);
+    const NONCE: HeaderName = HeaderName::from_static(acs3::X_ACS_SIGNATURE_NONCE);
+    const CONTENT_SHA256: HeaderName = HeaderName::from_static(acs3::X_ACS_CONTENT_SHA256);
+    const ACCESSKEY_ID: HeaderName = HeaderName::from_static(acs3::X_ACS_ACCESSKEY_ID);
+    const SECURITY_TOKEN: HeaderName = HeaderName::from_static(acs3::X_ACS_SECURITY_TOKEN);
+    match name {
+        acs3::X_ACS_DATE => DATE,
+        acs3::X_ACS_SIGNATURE_NONCE => NONCE,
+        acs3::X_ACS_CONTENT_SHA256 => CONTENT_SHA256,
+        acs3::X_ACS_ACCESSKEY_ID => ACCESSKEY_ID,
+        acs3::X_ACS_SECURITY_TOKEN => SECURITY_TOKEN,
+        acs3::AUTHORIZATION => http::header::AUTHORIZATION,
+        other => HeaderName::from_static(other),
+    }
+}
 
 /// A header value from a `'static` string of the operation descriptor, without copying it.
 fn static_value(name: &'static str, value: &'static str) -> Result<HeaderValue, ConstructionError> {
-    if value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
-        Ok(HeaderValue::from_static(value))
-    } else {
-        Err(ConstructionError::InvalidConfig(format!(
+    HeaderValue::from_maybe_shared(bytes::Bytes::from_static(value.as_bytes())).map_err(|_| {
+        ConstructionError::InvalidConfig(format!(
             "the operation's {name} has characters a header cannot carry"
-        )))
-    }
+        ))
+    })
 }
+
+/// Query parameters of a typical request are sorted on the stack.
+const INLINE_QUERY: usize = 24;
 
 /// The parts of a request that do not depend on the signature: method, path, query, headers
 /// and body, split out of the parameters by location.
 struct Parts<'a> {
     /// The path as sent (percent-encoded); `/` for RPC.
     path: std::borrow::Cow<'static, str>,
-    query: Vec<(&'a str, &'a str)>,
     /// Form parameters, when they go in the body.
     form: Vec<(&'a str, &'a str)>,
     headers: Vec<(&'a str, &'a str)>,
@@ -554,14 +664,16 @@ struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
+    /// The parts of a request; its query parameters are added to `query` (a list on the
+    /// caller's stack, not moved around with the parts).
     fn new(
         operation: &Operation,
         params: &'a Params,
         upload: Option<(&'a Upload, UploadStream)>,
+        query: &mut signing::Scratch<signing::Pair<'a>, INLINE_QUERY>,
     ) -> Result<Self, ConstructionError> {
         // Methods without a body (GET, DELETE, HEAD) send their form parameters in the query.
         let form_in_body = operation.method.has_body();
-        let mut query: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 10);
         let mut form: Vec<(&str, &str)> = Vec::new();
         let mut headers: Vec<(&str, &str)> = Vec::new();
         let mut host_prefix = None;
@@ -616,7 +728,6 @@ impl<'a> Parts<'a> {
         let content_type = content_type.filter(|_| !body.is_empty());
         Ok(Parts {
             path,
-            query,
             form,
             headers,
             host_prefix,
@@ -625,6 +736,23 @@ impl<'a> Parts<'a> {
             content_type,
         })
     }
+}
+
+/// The path and query of a request URL: `path?k=v&k=v` with `pairs` sorted and encoded as
+/// both signatures sign them (so the ACS3 signer signs this very text), in a buffer of
+/// exactly its length (which becomes the URI's bytes without a copy). The query starts at
+/// the returned offset (empty when there is none).
+fn path_and_query(path: &str, pairs: &mut [signing::Pair<'_>]) -> (String, usize) {
+    signing::sort_pairs(pairs);
+    let query_len = signing::encoded_len(pairs);
+    let mut text = String::with_capacity(path.len() + usize::from(query_len > 0) + query_len);
+    text.push_str(path);
+    if !pairs.is_empty() {
+        text.push('?');
+    }
+    let query_start = text.len();
+    signing::write_pairs(&mut text, pairs);
+    (text, query_start)
 }
 
 /// Builds and signs the HTTP request of one attempt (fresh date, nonce and signature). An
@@ -638,16 +766,17 @@ fn build_request(
     upload: Option<(&Upload, UploadStream)>,
 ) -> Result<HttpRequest, ConstructionError> {
     let method = operation.method;
+    // Room for a template's fixed query.
+    let mut query = signing::Scratch::with_expected(params.len() + 2);
     let Parts {
         path,
-        query,
         form,
         headers: header_params,
         host_prefix,
         body,
         body_sha256,
         content_type,
-    } = Parts::new(operation, params, upload)?;
+    } = Parts::new(operation, params, upload, &mut query)?;
 
     // `project.cn-hangzhou.log.aliyuncs.com` for a host parameter `project`.
     let prefixed_host = host_prefix
@@ -657,16 +786,6 @@ fn build_request(
         .as_deref()
         .unwrap_or(target.endpoint.authority());
 
-    let mut signed_headers: Vec<(&str, &str)> = Vec::with_capacity(4 + header_params.len());
-    signed_headers.push(("host", authority));
-    signed_headers.push(("x-acs-action", operation.action));
-    signed_headers.push(("x-acs-version", operation.version));
-    if let Some(content_type) = content_type {
-        signed_headers.push(("content-type", content_type));
-    }
-    signed_headers.extend(header_params.iter().copied());
-
-    let mut added_headers = None;
     // Each signed attempt takes its own time and nonce; an anonymous call neither.
     let nonce = credentials.map(|_| config.nonce_source.nonce());
     let signing_params = credentials
@@ -676,32 +795,52 @@ fn build_request(
             time: config.time_source.now(),
             nonce,
         });
-    let url_query = match (&signing_params, config.signature_version, operation.style) {
-        (None, _, _) => signing::canonical_query_string(&query),
+    let mut added_headers = None;
+    let path_and_query = match (&signing_params, config.signature_version, operation.style) {
+        (None, _, _) => path_and_query(&path, query.as_mut_slice()).0,
         (Some(signing_params), SignatureVersion::HmacSha1, ApiStyle::Rpc) => {
-            let mut signed: Vec<(&str, &str)> = Vec::with_capacity(query.len() + form.len() + 2);
+            // Signed: the action and version, the query and the form; sent in the query: the
+            // same without the form, with the common parameters the signer adds.
+            let mut signed: signing::Scratch<signing::Pair<'_>, INLINE_QUERY> =
+                signing::Scratch::with_expected(query.as_slice().len() + form.len() + 2);
             signed.push(("Action", operation.action));
             signed.push(("Version", operation.version));
-            signed.extend(query.iter().copied());
-            signed.extend(form.iter().copied());
-            let common = signing::sign_rpc_v1(method.as_str(), &signed, signing_params)?;
-            let mut all: Vec<(&str, &str)> = Vec::with_capacity(query.len() + common.len() + 2);
-            all.push(("Action", operation.action));
-            all.push(("Version", operation.version));
-            all.extend(query.iter().copied());
-            for (name, value) in common.iter() {
-                all.push((name, value));
+            for &pair in query.as_slice().iter().chain(&form) {
+                signed.push(pair);
             }
-            signing::canonical_query_string(&all)
+            let common = signing::sign_rpc_v1(method.as_str(), signed.as_slice(), signing_params)?;
+            let mut sent: signing::Scratch<signing::Pair<'_>, INLINE_QUERY> =
+                signing::Scratch::with_expected(query.as_slice().len() + common.len() + 2);
+            sent.push(("Action", operation.action));
+            sent.push(("Version", operation.version));
+            for &pair in query.as_slice() {
+                sent.push(pair);
+            }
+            for pair in common.iter() {
+                sent.push(pair);
+            }
+            path_and_query(&path, sent.as_mut_slice()).0
         }
         // ACS3; also for ROA operations when HMAC-SHA1 is configured (it has no ROA form).
         (Some(signing_params), _, _) => {
-            added_headers = Some(signing::sign_acs3(
+            let mut signed_headers: signing::Scratch<signing::Pair<'_>, 8> =
+                signing::Scratch::with_expected(4 + header_params.len());
+            signed_headers.push(("host", authority));
+            signed_headers.push(("x-acs-action", operation.action));
+            signed_headers.push(("x-acs-version", operation.version));
+            if let Some(content_type) = content_type {
+                signed_headers.push(("content-type", content_type));
+            }
+            for &pair in &header_params {
+                signed_headers.push(pair);
+            }
+            let (text, query_start) = path_and_query(&path, query.as_mut_slice());
+            added_headers = Some(signing::sign_acs3_encoded(
                 &signing::SignableRequest {
                     method: method.as_str(),
                     path: &path,
-                    query: &query,
-                    headers: &signed_headers,
+                    query: &[],
+                    headers: signed_headers.as_slice(),
                     body: match (body_sha256, body.as_bytes()) {
                         (Some(hash), _) => signing::SignableBody::Precomputed(hash),
                         (None, Some(bytes)) if !bytes.is_empty() => {
@@ -710,26 +849,29 @@ fn build_request(
                         _ => signing::SignableBody::Empty,
                     },
                 },
+                text.get(query_start..).unwrap_or(""),
                 signing_params,
             )?);
-            signing::canonical_query_string(&query)
+            text
         }
     };
 
-    let scheme = target.endpoint.scheme().as_str();
-    let mut url =
-        String::with_capacity(scheme.len() + authority.len() + path.len() + url_query.len() + 4);
-    url.push_str(scheme);
-    url.push_str("://");
-    url.push_str(authority);
-    url.push_str(&path);
-    if !url_query.is_empty() {
-        url.push('?');
-        url.push_str(&url_query);
-    }
-    let uri = http::Uri::try_from(url).map_err(|e| {
+    let invalid_url = |e: http::Error| {
         ConstructionError::InvalidConfig(format!("the request URL is not valid: {e}"))
-    })?;
+    };
+    let mut uri_parts = http::uri::Parts::default();
+    uri_parts.scheme = Some(target.scheme.clone());
+    uri_parts.authority = Some(match &prefixed_host {
+        Some(host) => {
+            http::uri::Authority::try_from(host.as_str()).map_err(|e| invalid_url(e.into()))?
+        }
+        None => target.authority.clone(),
+    });
+    uri_parts.path_and_query = Some(
+        http::uri::PathAndQuery::from_maybe_shared(bytes::Bytes::from(path_and_query))
+            .map_err(|e| invalid_url(e.into()))?,
+    );
+    let uri = http::Uri::from_parts(uri_parts).map_err(|e| invalid_url(e.into()))?;
 
     let mut request = http::Request::new(body);
     *request.method_mut() = method.to_http();
@@ -767,7 +909,7 @@ fn build_request(
         // A POST (PUT, PATCH) says that it has no body (RFC 9110 §8.6; strict proxies answer
         // 411 without it, and hyper does not send it for an empty body). Not signed, as the
         // official SDKs.
-        headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+        headers.insert(http::header::CONTENT_LENGTH, ZERO_LENGTH);
     }
     for (name, value) in &header_params {
         let invalid = |reason: &str| ConstructionError::InvalidParameter {
@@ -781,20 +923,22 @@ fn build_request(
             HeaderValue::from_str(value).map_err(|_| invalid("not a valid header value"))?;
         headers.append(name, value);
     }
-    for (name, value) in added_headers.iter().flat_map(|output| output.iter()) {
-        // The signer's names are lower-case constants; its values were validated.
-        let mut value = HeaderValue::from_str(value).map_err(|_| {
+    // The signer's values share its one buffer: no copy per header.
+    for (name, value) in added_headers
+        .map(SigningOutput::into_shared)
+        .into_iter()
+        .flatten()
+    {
+        // The signer validated its values; a value that were not valid is an error still.
+        let mut value = HeaderValue::from_maybe_shared(value).map_err(|_| {
             ConstructionError::InvalidConfig(format!("the signer produced an invalid {name}"))
         })?;
         // `http` prints sensitive values as "Sensitive" in Debug: a transport or middleware
         // that logs requests shows neither the signature nor the token.
         value.set_sensitive(signing::is_sensitive_output(name));
-        headers.insert(HeaderName::from_static(name), value);
+        headers.insert(signer_header_name(name), value);
     }
-    headers.insert(
-        http::header::ACCEPT,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(http::header::ACCEPT, ACCEPT_JSON);
     headers.insert(http::header::USER_AGENT, config.user_agent_header.clone());
     Ok(request)
 }

@@ -12,7 +12,7 @@ use std::task::{Context, Poll, ready};
 
 use alibabacloud_types::Blob;
 use bytes::{Bytes, BytesMut};
-use sha2::{Digest, Sha256};
+use ring::digest;
 use tokio::io::{AsyncRead, AsyncReadExt, ReadBuf};
 
 use crate::error::UploadError;
@@ -183,7 +183,7 @@ impl Upload {
             origin: self.origin.clone(),
             remaining: self.len,
             expected: self.sha256,
-            hasher: Sha256::new(),
+            hasher: digest::Context::new(&digest::SHA256),
             buf: BytesMut::new(),
             done: self.len == 0,
         })
@@ -192,7 +192,7 @@ impl Upload {
 
 /// The length and SHA-256 of what `reader` gives, read once.
 async fn hash_reader(mut reader: Reader) -> Result<(u64, [u8; 32]), UploadError> {
-    let mut hasher = Sha256::new();
+    let mut hasher = digest::Context::new(&digest::SHA256);
     let mut buf = vec![0u8; CHUNK];
     let mut len: u64 = 0;
     loop {
@@ -206,14 +206,14 @@ async fn hash_reader(mut reader: Reader) -> Result<(u64, [u8; 32]), UploadError>
         hasher.update(&buf[..n]);
         len += n as u64;
     }
-    Ok((len, hasher.finalize().into()))
+    Ok((len, crate::signing::digest_bytes(hasher.finish().as_ref())))
 }
 
 /// The length and SHA-256 of the file at `path`, read once.
 fn hash_file(path: &Path) -> Result<(u64, [u8; 32]), UploadError> {
     use std::io::Read;
     let mut file = std::fs::File::open(path).map_err(|e| UploadError::read(Some(path), e))?;
-    let mut hasher = Sha256::new();
+    let mut hasher = digest::Context::new(&digest::SHA256);
     let mut buf = vec![0u8; CHUNK];
     let mut len: u64 = 0;
     loop {
@@ -226,7 +226,7 @@ fn hash_file(path: &Path) -> Result<(u64, [u8; 32]), UploadError> {
         hasher.update(&buf[..n]);
         len += n as u64;
     }
-    Ok((len, hasher.finalize().into()))
+    Ok((len, crate::signing::digest_bytes(hasher.finish().as_ref())))
 }
 
 /// The body of one attempt, read as the transport sends it. Its bytes are hashed as they go:
@@ -238,7 +238,7 @@ pub(crate) struct UploadStream {
     origin: Origin,
     remaining: u64,
     expected: [u8; 32],
-    hasher: Sha256,
+    hasher: digest::Context,
     buf: BytesMut,
     done: bool,
 }
@@ -289,7 +289,8 @@ impl UploadStream {
         self.remaining -= n as u64;
         if self.remaining == 0 {
             self.done = true;
-            let hash: [u8; 32] = std::mem::take(&mut self.hasher).finalize().into();
+            let hasher = std::mem::replace(&mut self.hasher, digest::Context::new(&digest::SHA256));
+            let hash = crate::signing::digest_bytes(hasher.finish().as_ref());
             if hash != self.expected {
                 return Poll::Ready(Some(Err(UploadError::changed(
                     self.origin.path(),
@@ -345,7 +346,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             upload.sha256_hex(),
-            hex::encode(<Sha256 as Digest>::digest(&data))
+            hex::encode(digest::digest(&digest::SHA256, &data))
         );
         for _ in 0..2 {
             assert_eq!(read_all(upload.open().await.unwrap()).await.unwrap(), data);
@@ -383,7 +384,7 @@ mod tests {
         let upload = Upload::hash(&blob).await.unwrap();
         assert_eq!(
             upload.sha256_hex(),
-            hex::encode(<Sha256 as Digest>::digest(data.as_slice()))
+            hex::encode(digest::digest(&digest::SHA256, data.as_slice()))
         );
         for _ in 0..2 {
             assert_eq!(read_all(upload.open().await.unwrap()).await.unwrap(), *data);

@@ -280,3 +280,74 @@ async fn signed_requests_and_outputs_never_show_the_signature_or_token_in_debug(
         }
     }
 }
+
+/// Credentials a provider can hand out at once (`credentials_now`) are used without asking
+/// for them through a future; a provider without them is asked as before.
+#[tokio::test]
+async fn credentials_available_now_are_taken_without_the_future() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use alibabacloud_core::credentials::{ProvideCredentials, ProvideCredentialsFuture};
+
+    #[derive(Debug)]
+    struct Counting {
+        now: Option<Credentials>,
+        asked: Arc<AtomicUsize>,
+    }
+
+    impl ProvideCredentials for Counting {
+        fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
+            self.asked.fetch_add(1, Ordering::SeqCst);
+            Box::pin(async { Credentials::new("FromFuture", "YourAccessKeySecret") })
+        }
+
+        fn credentials_now(&self) -> Option<Credentials> {
+            self.now.clone()
+        }
+
+        fn name(&self) -> &'static str {
+            "counting"
+        }
+    }
+
+    for now in [
+        Some(Credentials::new("FromNow", "YourAccessKeySecret").unwrap()),
+        None,
+    ] {
+        let asked = Arc::new(AtomicUsize::new(0));
+        let expected = if now.is_some() {
+            "FromNow"
+        } else {
+            "FromFuture"
+        };
+        let transport = CannedTransport::new(200, r#"{"RequestId":"R","Success":true}"#);
+        let config = Config::builder()
+            .region("cn-hangzhou")
+            .credentials_provider(Counting {
+                now,
+                asked: asked.clone(),
+            })
+            .transport(transport.clone())
+            .build()
+            .unwrap();
+        let runtime = Runtime::new(config, &BSS);
+        for _ in 0..2 {
+            runtime
+                .invoke_raw(
+                    &QUERY_CASH_COUPONS,
+                    cash_coupon_params(),
+                    &CallOptions::new(),
+                )
+                .await
+                .unwrap();
+        }
+        let request = transport.last_request().unwrap();
+        assert!(
+            header(&request, "authorization").contains(&format!("Credential={expected},")),
+            "{expected}"
+        );
+        let futures = if expected == "FromNow" { 0 } else { 2 };
+        assert_eq!(asked.load(Ordering::SeqCst), futures, "{expected}");
+    }
+}

@@ -279,6 +279,17 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
         Arc::get_mut(&mut self.shared).map(|shared| &mut shared.inner)
     }
 
+    /// The cached credentials if they are fresh (not yet due for a refresh), without waiting.
+    fn fresh_credentials(&self) -> Option<Credentials> {
+        let now = self.shared.time.now();
+        let state = self.shared.state();
+        state
+            .entry
+            .as_ref()
+            .filter(|entry| entry.is_fresh(now))
+            .map(|entry| entry.credentials.clone())
+    }
+
     /// The cached credentials if they are fresh, else refreshed ones.
     pub async fn credentials(&self) -> Result<Credentials, CredentialsError> {
         let shared = &self.shared;
@@ -554,6 +565,10 @@ impl<P: ProvideCredentials + 'static> ProvideCredentials for CachedCredentialsPr
         Box::pin(self.credentials())
     }
 
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.fresh_credentials()
+    }
+
     fn name(&self) -> &'static str {
         self.shared.inner.name()
     }
@@ -682,6 +697,26 @@ mod tests {
         clock.advance(MINUTE); // 15 minutes left: stale
         assert_eq!(cache.credentials().await.unwrap().access_key_id(), "id-2");
         assert_eq!(source.fetches(), 2);
+    }
+
+    #[tokio::test]
+    async fn credentials_now_hands_out_only_fresh_credentials() {
+        let clock = ManualClock::new();
+        let source = Source::new(&clock, HOUR);
+        let cache = cached(&source, &clock);
+        assert!(cache.credentials_now().is_none(), "nothing cached yet");
+        assert_eq!(source.fetches(), 0, "asking now never fetches");
+        cache.credentials().await.unwrap();
+        clock.advance(44 * MINUTE);
+        let now = cache.credentials_now().unwrap();
+        assert_eq!(now.access_key_id(), "id-1");
+        assert_eq!(source.fetches(), 1);
+        clock.advance(MINUTE); // stale: the refresh is the slow path's business
+        assert!(cache.credentials_now().is_none());
+        assert_eq!(cache.credentials().await.unwrap().access_key_id(), "id-2");
+        assert_eq!(cache.credentials_now().unwrap().access_key_id(), "id-2");
+        clock.advance(2 * HOUR); // expired
+        assert!(cache.credentials_now().is_none());
     }
 
     #[tokio::test]

@@ -7,8 +7,7 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use ring::hmac;
 
 /// A secret string (an AccessKey secret, a security token) that never shows in `Debug` and has
 /// no `Display`, so it cannot leak through `{:?}`, `tracing` fields or error messages.
@@ -76,7 +75,9 @@ struct Inner {
     /// HMAC-SHA256 keyed with the secret (its inner and outer pads already absorbed),
     /// computed on first use and shared by every clone: it saves two of the five SHA-256
     /// compressions of each ACS3 signature. As secret as the secret; never shown.
-    hmac_sha256: OnceLock<Hmac<Sha256>>,
+    hmac_sha256: OnceLock<hmac::Key>,
+    /// HMAC-SHA1 keyed with the secret and `&` (the RPC signature's key), likewise.
+    hmac_sha1: OnceLock<hmac::Key>,
 }
 
 impl Credentials {
@@ -130,6 +131,7 @@ impl Credentials {
                 expiration: None,
                 provider_name: None,
                 hmac_sha256: OnceLock::new(),
+                hmac_sha1: OnceLock::new(),
             }),
         })
     }
@@ -168,12 +170,18 @@ impl Credentials {
 
     /// HMAC-SHA256 keyed with the AccessKey secret, computed once per credentials: the ACS3
     /// signer clones it for each signature instead of absorbing the key again.
-    pub(crate) fn hmac_sha256(&self) -> &Hmac<Sha256> {
-        self.inner.hmac_sha256.get_or_init(|| {
-            // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
-            Hmac::<Sha256>::new_from_slice(self.access_key_secret().as_bytes())
-                .expect("HMAC-SHA256 accepts keys of any length")
-        })
+    pub(crate) fn hmac_sha256(&self) -> &hmac::Key {
+        self.inner
+            .hmac_sha256
+            .get_or_init(|| hmac::Key::new(hmac::HMAC_SHA256, self.access_key_secret().as_bytes()))
+    }
+
+    /// HMAC-SHA1 keyed with the AccessKey secret followed by `&` (the RPC signature's key),
+    /// computed once per credentials like [`Self::hmac_sha256`].
+    pub(crate) fn hmac_sha1(&self) -> &hmac::Key {
+        self.inner
+            .hmac_sha1
+            .get_or_init(|| crate::signing::rpc_v1::hmac_sha1_key(self.access_key_secret()))
     }
 
     /// The STS security token, for temporary credentials.

@@ -24,6 +24,17 @@ pub trait ProvideCredentials: Send + Sync + fmt::Debug {
     /// Returns credentials, from a cache when the provider has one.
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_>;
 
+    /// The credentials this provider would hand out at once, without waiting for anything:
+    /// fixed credentials, or cached ones that are still fresh. `None` (the default) when they
+    /// must be asked for with [`Self::provide_credentials`]; a provider that answers `Some`
+    /// gives what `provide_credentials` would have given.
+    ///
+    /// The runtime asks this first, so that a call signed with fixed or freshly cached
+    /// credentials does not allocate and poll a future for them.
+    fn credentials_now(&self) -> Option<Credentials> {
+        None
+    }
+
     /// A short name for diagnostics (`environment`, `ecs_ram_role`, ...).
     fn name(&self) -> &'static str;
 
@@ -42,6 +53,10 @@ impl ProvideCredentials for Credentials {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         let credentials = self.clone();
         Box::pin(async move { Ok(credentials) })
+    }
+
+    fn credentials_now(&self) -> Option<Credentials> {
+        Some(self.clone())
     }
 
     fn name(&self) -> &'static str {
@@ -71,6 +86,10 @@ impl SharedCredentialsProvider {
 impl ProvideCredentials for SharedCredentialsProvider {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         self.0.provide_credentials()
+    }
+
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.0.credentials_now()
     }
 
     fn name(&self) -> &'static str {

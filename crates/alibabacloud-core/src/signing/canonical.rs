@@ -217,11 +217,21 @@ fn put_name<S: Sink>(sink: &mut S, entry: &HeaderEntry<'_>) {
     }
 }
 
+/// The query of a canonical request.
+#[derive(Clone, Copy)]
+pub(crate) enum CanonicalQuery<'a> {
+    /// Parameters sorted by [`sort_pairs`], encoded as they are written.
+    Sorted(&'a [Pair<'a>]),
+    /// Already sorted and encoded (`k=v&k=v`, what [`write_canonical_query`] writes): the
+    /// runtime writes the query once, for the URL, and signs that text.
+    Encoded(&'a str),
+}
+
 /// Everything the ACS3 canonical request is made of, already validated and sorted.
 pub(crate) struct CanonicalRequest<'a> {
     pub(crate) method: &'a str,
     pub(crate) path: &'a str,
-    pub(crate) query: &'a [Pair<'a>],
+    pub(crate) query: CanonicalQuery<'a>,
     pub(crate) headers: &'a [HeaderEntry<'a>],
     pub(crate) content_sha256: &'a str,
 }
@@ -255,7 +265,10 @@ impl CanonicalRequest<'_> {
         sink.put("\n");
         sink.put(if self.path.is_empty() { "/" } else { self.path });
         sink.put("\n");
-        write_canonical_query(sink, self.query);
+        match self.query {
+            CanonicalQuery::Sorted(pairs) => write_canonical_query(sink, pairs),
+            CanonicalQuery::Encoded(text) => sink.put(text),
+        }
         sink.put("\n");
         write_canonical_headers(sink, self.headers);
         sink.put("\n");

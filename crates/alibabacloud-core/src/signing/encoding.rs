@@ -69,6 +69,17 @@ pub(crate) fn write_pairs<S: Sink>(sink: &mut S, pairs: &[(&str, &str)]) {
     }
 }
 
+/// The length of `k=v&k=v` for `pairs`, as [`write_pairs`] writes it.
+pub(crate) fn encoded_len(pairs: &[(&str, &str)]) -> usize {
+    let encoded = |s: &str| s.len() + 2 * s.bytes().filter(|&b| !is_unreserved(b)).count();
+    let separators = (2 * pairs.len()).saturating_sub(1);
+    pairs
+        .iter()
+        .map(|(key, value)| encoded(key) + encoded(value))
+        .sum::<usize>()
+        + separators
+}
+
 /// Writes the encoding of `s` into `sink`, chunk by chunk, without an intermediate string.
 ///
 /// Runs of unreserved characters are written as they are and every other byte as the
@@ -142,6 +153,21 @@ mod tests {
             let mut ours = String::new();
             encode_into(&mut ours, s);
             assert_eq!(ours, utf8_percent_encode(s, RFC3986).to_string(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn encoded_len_is_the_length_written() {
+        let pairs: &[(&str, &str)] = &[
+            ("Action", "Describe Regions"),
+            ("a*b", "x:y/é"),
+            ("k", ""),
+            ("中文", "~-_."),
+        ];
+        for n in 0..=pairs.len() {
+            let mut out = String::new();
+            super::write_pairs(&mut out, &pairs[..n]);
+            assert_eq!(super::encoded_len(&pairs[..n]), out.len(), "{out}");
         }
     }
 

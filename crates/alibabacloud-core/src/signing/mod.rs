@@ -25,11 +25,14 @@ mod scratch;
 mod sink;
 mod timestamp;
 
+pub(crate) use acs3::sign_acs3_encoded;
 pub use acs3::{
     PreparedRequest, SignableBody, SignableRequest, acs3_canonical_request, acs3_string_to_sign,
     sign_acs3,
 };
+pub(crate) use canonical::{Pair, sort_pairs};
 pub use encoding::{canonical_query_string, form_urlencode, percent_encode};
+pub(crate) use encoding::{encoded_len, write_pairs};
 pub use error::SigningError;
 pub use flatten::{ParamStyle, UnknownParamStyle};
 pub use nonce::new_nonce;
@@ -37,4 +40,6 @@ pub(crate) use output::is_sensitive as is_sensitive_output;
 pub use output::{SigningOutput, SigningOutputIter};
 pub use params::SigningParams;
 pub use rpc_v1::{rpc_v1_sign_params, rpc_v1_signature, rpc_v1_string_to_sign, sign_rpc_v1};
+pub(crate) use scratch::Scratch;
+pub(crate) use sink::digest_bytes;
 pub use timestamp::format_timestamp;

@@ -1,8 +1,31 @@
 //! Fresh signature nonces.
 
-/// A new nonce: 32 lower-case hex characters from 16 bytes of the operating system's CSPRNG.
+/// A new nonce: 32 lower-case hex characters from 16 bytes of the operating system's CSPRNG
+/// (fetched for several nonces at a time, each byte handed out once, never across a `fork`).
 ///
 /// Each signed attempt needs its own nonce: the server rejects a nonce it has seen recently.
 pub fn new_nonce() -> String {
-    hex::encode(crate::random::bytes::<16>())
+    let mut hex = [0u8; 32];
+    // 16 bytes always fill 32 hex digits exactly, so this cannot fail.
+    let _ = hex::encode_to_slice(crate::random::nonce_bytes(), &mut hex);
+    // Only ASCII hex digits are ever written.
+    String::from_utf8_lossy(&hex).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nonces_are_32_lower_case_hex_digits_and_differ() {
+        let (a, b) = (super::new_nonce(), super::new_nonce());
+        for nonce in [&a, &b] {
+            assert_eq!(nonce.len(), 32, "{nonce}");
+            assert!(
+                nonce
+                    .bytes()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')),
+                "{nonce}"
+            );
+        }
+        assert_ne!(a, b);
+    }
 }

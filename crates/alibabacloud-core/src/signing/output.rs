@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use bytes::Bytes;
+
 /// Most entries a signer adds: the eight RPC common parameters including `Signature`.
 const MAX_ENTRIES: usize = 8;
 
@@ -138,6 +140,21 @@ impl SigningOutput {
     pub fn to_vec(&self) -> Vec<(&'static str, String)> {
         self.iter().map(|(n, v)| (n, v.to_owned())).collect()
     }
+
+    /// The entries with each value a slice of the output's own buffer, which becomes one
+    /// shared [`Bytes`] (not copied): what the runtime makes its header values of.
+    pub(crate) fn into_shared(self) -> impl Iterator<Item = (&'static str, Bytes)> {
+        let Self { buf, entries, len } = self;
+        let bytes = Bytes::from(buf);
+        let mut start = 0;
+        entries.into_iter().take(len).map(move |(name, end)| {
+            // Ends only grow and stay within the buffer (one beyond 4 GiB reads as empty).
+            let end = (end as usize).clamp(start, bytes.len());
+            let value = bytes.slice(start..end);
+            start = end;
+            (name.as_str(), value)
+        })
+    }
 }
 
 impl<'a> IntoIterator for &'a SigningOutput {
@@ -228,6 +245,15 @@ mod tests {
         assert_eq!(
             names,
             ["x-acs-date", "x-acs-security-token", "authorization"]
+        );
+        let shared: Vec<(&str, bytes::Bytes)> = out.into_shared().collect();
+        assert_eq!(
+            shared,
+            [
+                ("x-acs-date", bytes::Bytes::from_static(b"d")),
+                ("x-acs-security-token", bytes::Bytes::new()),
+                ("authorization", bytes::Bytes::from_static(b"auth"))
+            ]
         );
     }
 

@@ -13,8 +13,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use hmac::{Hmac, Mac};
-use sha1::Sha1;
+use ring::hmac;
 
 use super::canonical::{Pair, sort_pairs, validate_method, write_canonical_query};
 use super::error::SigningError;
@@ -42,8 +41,6 @@ const RESERVED_PARAMETERS: [&str; 8] = [
     "SecurityToken",
     "Signature",
 ];
-
-type HmacSha1 = Hmac<Sha1>;
 
 const ACCESS_KEY_ID: Name = Name::of("AccessKeyId");
 const FORMAT_NAME: Name = Name::of("Format");
@@ -100,7 +97,10 @@ pub fn sign_rpc_v1(
     }
     let all = all.as_mut_slice();
     sort_pairs(all);
-    let signature = signature_of_sorted(method, all, credentials.access_key_secret());
+    let signature = signature_with_key(
+        credentials.hmac_sha1(),
+        &string_to_sign_of_sorted(method, all),
+    );
 
     let capacity = common.clone().map(|(_, v)| v.len()).sum::<usize>() + signature.len();
     let mut out = SigningOutput::with_capacity(capacity);
@@ -128,14 +128,20 @@ pub fn rpc_v1_string_to_sign(method: &str, params: &[(&str, &str)]) -> String {
 
 /// `BASE64(HMAC-SHA1(access_key_secret + "&", string_to_sign))`.
 pub fn rpc_v1_signature(access_key_secret: &str, string_to_sign: &str) -> String {
-    let mut key = String::with_capacity(access_key_secret.len() + 1);
-    key.push_str(access_key_secret);
-    key.push('&');
-    // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
-    let mut mac =
-        HmacSha1::new_from_slice(key.as_bytes()).expect("HMAC-SHA1 accepts keys of any length");
-    mac.update(string_to_sign.as_bytes());
-    BASE64.encode(mac.finalize().into_bytes())
+    signature_with_key(&hmac_sha1_key(access_key_secret), string_to_sign)
+}
+
+/// The HMAC-SHA1 key of the RPC signature: the secret followed by `&`.
+pub(crate) fn hmac_sha1_key(access_key_secret: &str) -> hmac::Key {
+    let mut key = Vec::with_capacity(access_key_secret.len() + 1);
+    key.extend_from_slice(access_key_secret.as_bytes());
+    key.push(b'&');
+    hmac::Key::new(hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, &key)
+}
+
+/// `BASE64(HMAC-SHA1(key, string_to_sign))`.
+fn signature_with_key(key: &hmac::Key, string_to_sign: &str) -> String {
+    BASE64.encode(hmac::sign(key, string_to_sign.as_bytes()))
 }
 
 /// Signs an arbitrary parameter set as is, adding nothing: the lower-level form of

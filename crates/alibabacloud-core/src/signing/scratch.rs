@@ -40,6 +40,14 @@ impl<T: Copy + Default, const N: usize> Scratch<T, N> {
     }
 
     /// The items pushed so far.
+    pub(crate) fn as_slice(&self) -> &[T] {
+        match self {
+            Scratch::Inline { items, len } => &items[..*len],
+            Scratch::Heap(items) => items,
+        }
+    }
+
+    /// The items pushed so far, to sort them.
     pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
         match self {
             Scratch::Inline { items, len } => &mut items[..*len],
@@ -59,6 +67,7 @@ mod tests {
             s.push(i);
         }
         assert_eq!(s.as_mut_slice(), &[0, 1, 2, 3, 4]);
+        assert_eq!(s.as_slice(), &[0, 1, 2, 3, 4]);
         let mut big: Scratch<u32, 2> = Scratch::with_expected(10);
         big.push(7);
         assert_eq!(big.as_mut_slice(), &[7]);

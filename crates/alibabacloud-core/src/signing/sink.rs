@@ -1,7 +1,7 @@
 //! Where canonical text goes: a `String` (for tests and diagnostics) or straight into a
 //! SHA-256 hasher (the fast path), so both are produced by the same code and cannot drift.
 
-use sha2::{Digest, Sha256};
+use ring::digest;
 
 use super::encoding;
 
@@ -45,7 +45,7 @@ const HASH_BUFFER: usize = 512;
 ///
 /// Small pieces are staged in a fixed buffer so the hasher sees few, block-sized updates.
 pub(crate) struct HashSink {
-    hasher: Sha256,
+    hasher: digest::Context,
     buf: [u8; HASH_BUFFER],
     len: usize,
     /// How many times the buffer went to the hasher, so a [`Mark`] knows if it is stale.
@@ -63,7 +63,7 @@ impl HashSink {
     /// A sink over a fresh SHA-256 state.
     pub(crate) fn new() -> Self {
         Self {
-            hasher: Sha256::new(),
+            hasher: digest::Context::new(&digest::SHA256),
             buf: [0; HASH_BUFFER],
             len: 0,
             flushes: 0,
@@ -89,9 +89,12 @@ impl HashSink {
 
     /// The SHA-256 of everything put so far.
     #[inline]
-    pub(crate) fn finish(mut self) -> [u8; 32] {
+    pub(crate) fn finish(&mut self) -> [u8; 32] {
         self.hasher.update(&self.buf[..self.len]);
-        self.hasher.finalize().into()
+        self.len = 0;
+        // ring's `finish` takes the hasher by value: a copy of it, not of the whole sink
+        // with its buffer.
+        digest_bytes(self.hasher.clone().finish().as_ref())
     }
 
     #[inline]
@@ -134,6 +137,15 @@ impl Sink for HashSink {
             self.put_bytes(&[b.to_ascii_lowercase()]);
         }
     }
+}
+
+/// A SHA-256 digest or HMAC-SHA256 tag as an array (both are always 32 bytes).
+pub(crate) fn digest_bytes(digest: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    if let Some(bytes) = digest.get(..32) {
+        out.copy_from_slice(bytes);
+    }
+    out
 }
 
 /// `dst.copy_from_slice(src)` (same lengths), tuned for the short pieces of canonical text:

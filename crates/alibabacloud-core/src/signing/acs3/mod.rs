@@ -106,7 +106,27 @@ pub fn sign_acs3(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
 ) -> Result<SigningOutput, SigningError> {
-    with_signable(request, params, |prepared| {
+    sign(request, None, params)
+}
+
+/// [`sign_acs3`] of a request whose query the caller already sorted and encoded as the
+/// canonical query (`k=v&k=v`, as [`canonical_query_string`](crate::signing::canonical_query_string)
+/// writes it; `request.query` is not read): the runtime writes the query once, for the URL,
+/// and signs that text.
+pub(crate) fn sign_acs3_encoded(
+    request: &SignableRequest<'_>,
+    canonical_query: &str,
+    params: &SigningParams<'_>,
+) -> Result<SigningOutput, SigningError> {
+    sign(request, Some(canonical_query), params)
+}
+
+fn sign(
+    request: &SignableRequest<'_>,
+    encoded_query: Option<&str>,
+    params: &SigningParams<'_>,
+) -> Result<SigningOutput, SigningError> {
+    with_signable(request, encoded_query, params, |prepared| {
         let credentials = params.credentials;
         let key_id = credentials.access_key_id();
         let token = credentials.security_token();
@@ -152,7 +172,7 @@ pub fn acs3_canonical_request(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
 ) -> Result<String, SigningError> {
-    with_signable(request, params, |prepared| {
+    with_signable(request, None, params, |prepared| {
         canonical_string(&prepared.canonical)
     })
 }
@@ -166,7 +186,7 @@ pub fn acs3_string_to_sign(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
 ) -> Result<String, SigningError> {
-    with_signable(request, params, |prepared| {
+    with_signable(request, None, params, |prepared| {
         string_to_sign_text(&canonical_string_to_sign(&prepared.canonical))
     })
 }

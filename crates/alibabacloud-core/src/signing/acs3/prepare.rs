@@ -1,7 +1,7 @@
 //! Turning a request into its canonical parts: validation, the headers the signer adds,
 //! filtering and sorting (shared by the fast path and the diagnostic functions).
 
-use sha2::{Digest, Sha256};
+use ring::digest;
 
 use super::signature::{hex_str, hex64};
 use super::{
@@ -10,13 +10,14 @@ use super::{
     X_ACS_SIGNATURE_NONCE,
 };
 use crate::signing::canonical::{
-    CanonicalRequest, HeaderEntry, Pair, checked_header_value, is_signed_header,
+    CanonicalQuery, CanonicalRequest, HeaderEntry, Pair, checked_header_value, is_signed_header,
     is_valid_header_value, sort_headers, sort_pairs, trim_ows, validate_header_name,
     validate_method, validate_path,
 };
 use crate::signing::error::SigningError;
 use crate::signing::params::SigningParams;
 use crate::signing::scratch::Scratch;
+use crate::signing::sink::digest_bytes;
 use crate::signing::timestamp::Timestamp;
 
 /// Headers [`sign_acs3`](super::sign_acs3) adds itself, which the caller must therefore not supply.
@@ -51,9 +52,11 @@ pub(super) struct Signable<'x> {
 }
 
 /// Validates `request`, adds the signer's headers, sorts everything and hands the result to
-/// `then`; shared by the fast path and the diagnostic functions.
+/// `then`; shared by the fast path and the diagnostic functions. With `encoded_query`, that
+/// text (sorted and encoded by the caller) is signed instead of `request.query`.
 pub(super) fn with_signable<R>(
     request: &SignableRequest<'_>,
+    encoded_query: Option<&str>,
     params: &SigningParams<'_>,
     then: impl FnOnce(&Signable<'_>) -> R,
 ) -> Result<R, SigningError> {
@@ -65,7 +68,9 @@ pub(super) fn with_signable<R>(
     let content_sha256 = match request.body {
         SignableBody::Empty => EMPTY_BODY_SHA256,
         SignableBody::Bytes(bytes) => {
-            body_hash = hex64(&Sha256::digest(bytes).into());
+            body_hash = hex64(&digest_bytes(
+                digest::digest(&digest::SHA256, bytes).as_ref(),
+            ));
             hex_str(&body_hash)
         }
         SignableBody::Precomputed(hash) => {
@@ -128,8 +133,14 @@ pub(super) fn with_signable<R>(
     let headers = headers.as_mut_slice();
     sort_headers(headers);
 
-    let mut query = Scratch::with_expected(request.query.len());
-    let query = sorted_query(request.query, &mut query);
+    let mut scratch = Scratch::with_expected(match encoded_query {
+        Some(_) => 0,
+        None => request.query.len(),
+    });
+    let query = match encoded_query {
+        Some(text) => CanonicalQuery::Encoded(text),
+        None => CanonicalQuery::Sorted(sorted_query(request.query, &mut scratch)),
+    };
     let signable = Signable {
         canonical: CanonicalRequest {
             method: request.method,
@@ -168,7 +179,7 @@ pub(super) fn with_prepared<R>(
     let headers = headers.as_mut_slice();
     sort_headers(headers);
     let mut query = Scratch::with_expected(request.query.len());
-    let query = sorted_query(request.query, &mut query);
+    let query = CanonicalQuery::Sorted(sorted_query(request.query, &mut query));
     let canonical = CanonicalRequest {
         method: request.method,
         path: request.path,

@@ -1,13 +1,10 @@
 //! From the canonical request to the signature: the string to sign, HMAC-SHA256 and hex.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use ring::hmac;
 
 use super::ALGORITHM;
 use crate::signing::canonical::{CanonicalRequest, HeaderEntry, write_signed_headers};
-use crate::signing::sink::HashSink;
-
-pub(super) type HmacSha256 = Hmac<Sha256>;
+use crate::signing::sink::{HashSink, digest_bytes};
 
 pub(super) fn canonical_string(canonical: &CanonicalRequest<'_>) -> String {
     let mut text = String::with_capacity(512);
@@ -42,20 +39,18 @@ pub(super) fn string_to_sign_text(text: &[u8; STRING_TO_SIGN_LEN]) -> String {
     String::from_utf8_lossy(text).into_owned()
 }
 
-/// An HMAC-SHA256 keyed with `secret`.
-pub(super) fn keyed_hmac(secret: &str) -> HmacSha256 {
-    // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
-    HmacSha256::new_from_slice(secret.as_bytes()).expect("HMAC-SHA256 accepts keys of any length")
+/// An HMAC-SHA256 key made of `secret`.
+pub(super) fn keyed_hmac(secret: &str) -> hmac::Key {
+    hmac::Key::new(hmac::HMAC_SHA256, secret.as_bytes())
 }
 
-/// Hex HMAC-SHA256 of the string to sign, from a clone of the keyed state.
+/// Hex HMAC-SHA256 of the string to sign, from the keyed state (its pads already absorbed).
 pub(super) fn signature_hex(
-    keyed: &HmacSha256,
+    key: &hmac::Key,
     string_to_sign: &[u8; STRING_TO_SIGN_LEN],
 ) -> [u8; 64] {
-    let mut mac = keyed.clone();
-    mac.update(string_to_sign);
-    hex64(&mac.finalize().into_bytes().into())
+    let tag = hmac::sign(key, string_to_sign);
+    hex64(&digest_bytes(tag.as_ref()))
 }
 
 pub(super) fn write_authorization(
