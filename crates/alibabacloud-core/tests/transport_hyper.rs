@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use alibabacloud_core::transport::{
-    HttpBody, HttpTransport, HyperTransport, Proxy, RequestTimeouts, TransportErrorKind,
-    TransportSettings,
+    HttpBody, HttpTransport, HyperTransport, Proxy, ProxyBuilder, RequestTimeouts,
+    TransportErrorKind, TransportSettings,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -81,6 +81,20 @@ fn settings() -> TransportSettings {
     TransportSettings::new(Duration::from_secs(5), Duration::from_secs(5)).with_proxy(Proxy::none())
 }
 
+/// A transport through the proxy `builder` describes.
+fn through(builder: ProxyBuilder) -> HyperTransport {
+    transport(settings().with_proxy(builder.build().unwrap()))
+}
+
+/// `head` carries `user:secret` as the proxy's Basic credentials.
+fn assert_proxy_credentials(head: &str) {
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("proxy-authorization: basic dxnlcjpzzwnyzxq=\r\n"),
+        "{head}"
+    );
+}
+
 fn get(uri: &str) -> http::Request<HttpBody> {
     http::Request::builder()
         .uri(uri)
@@ -91,14 +105,8 @@ fn get(uri: &str) -> http::Request<HttpBody> {
 #[tokio::test]
 async fn plain_http_goes_through_the_proxy_in_absolute_form_with_its_credentials() {
     let proxy = RawServer::start(Some(OK)).await;
-    let proxied = transport(
-        settings().with_proxy(
-            Proxy::custom()
-                .http(format!("http://user:secret@127.0.0.1:{}", proxy.port))
-                .build()
-                .unwrap(),
-        ),
-    );
+    let proxied =
+        through(Proxy::custom().http(format!("http://user:secret@127.0.0.1:{}", proxy.port)));
     // The destination does not exist: only the proxy is reached.
     let response = proxied
         .send(get(
@@ -117,14 +125,7 @@ async fn plain_http_goes_through_the_proxy_in_absolute_form_with_its_credentials
         "{}",
         heads[0]
     );
-    // user:secret in Basic.
-    assert!(
-        heads[0]
-            .to_ascii_lowercase()
-            .contains("proxy-authorization: basic dxnlcjpzzwnyzxq=\r\n"),
-        "{}",
-        heads[0]
-    );
+    assert_proxy_credentials(&heads[0]);
     // The proxy's password is in no Debug output.
     assert!(!format!("{proxied:?}").contains("secret"));
 }
@@ -134,14 +135,8 @@ async fn https_goes_through_a_connect_tunnel() {
     // The proxy refuses the tunnel: the CONNECT request is what this test looks at.
     let proxy =
         RawServer::start(Some(b"HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n")).await;
-    let proxied = transport(
-        settings().with_proxy(
-            Proxy::custom()
-                .all(format!("http://user:secret@127.0.0.1:{}", proxy.port))
-                .build()
-                .unwrap(),
-        ),
-    );
+    let proxied =
+        through(Proxy::custom().all(format!("http://user:secret@127.0.0.1:{}", proxy.port)));
     let err = proxied
         .send(get(
             "https://business.aliyuncs.com/?Action=QueryCashCoupons",
@@ -156,13 +151,7 @@ async fn https_goes_through_a_connect_tunnel() {
         "{}",
         heads[0]
     );
-    assert!(
-        heads[0]
-            .to_ascii_lowercase()
-            .contains("proxy-authorization: basic dxnlcjpzzwnyzxq=\r\n"),
-        "{}",
-        heads[0]
-    );
+    assert_proxy_credentials(&heads[0]);
     // Neither the query nor the proxy's password is in the error.
     let mut chain = err.to_string();
     let mut source = std::error::Error::source(&err);
@@ -180,14 +169,10 @@ async fn https_goes_through_a_connect_tunnel() {
 async fn no_proxy_hosts_are_reached_directly() {
     let proxy = RawServer::start(Some(OK)).await;
     let server = RawServer::start(Some(OK)).await;
-    let transport = transport(
-        settings().with_proxy(
-            Proxy::custom()
-                .all(format!("http://127.0.0.1:{}", proxy.port))
-                .no_proxy("localhost,127.0.0.1")
-                .build()
-                .unwrap(),
-        ),
+    let transport = through(
+        Proxy::custom()
+            .all(format!("http://127.0.0.1:{}", proxy.port))
+            .no_proxy("localhost,127.0.0.1"),
     );
     let response = transport
         .send(get(&format!("http://127.0.0.1:{}/direct", server.port)))
