@@ -563,3 +563,59 @@ async fn debug_output_never_shows_secrets() {
         assert!(!logs.text().contains(secret), "secret in logs");
     }
 }
+
+#[tokio::test]
+async fn credentials_now_answers_from_the_selected_provider_only() {
+    let home = tempfile::tempdir().unwrap();
+    let closed = closed_url().await;
+    let env = env_with_home(
+        home.path(),
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenv"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", ENV_SECRET),
+        ],
+    );
+    let chain = CredentialsProviderChain::default_chain(
+        &ProviderConfig::new()
+            .with_env(env)
+            .with_metadata_endpoint(closed),
+    );
+    // Nothing selected yet: the chain must be probed through the future.
+    assert!(chain.credentials_now().is_none());
+    let probed = chain.provide_credentials().await.unwrap();
+    let now = chain.credentials_now().unwrap();
+    assert_eq!(now.access_key_id(), "LTAIenv");
+    assert_eq!(now.access_key_secret(), ENV_SECRET);
+    assert_eq!(now.provider_name(), probed.provider_name());
+    // The same credentials each time: what the future gives too.
+    let again = chain.provide_credentials().await.unwrap();
+    assert_eq!(again.access_key_id(), now.access_key_id());
+
+    // A chain whose selected provider has nothing at hand answers None and the future is used.
+    let home = tempfile::tempdir().unwrap();
+    let clock = SharedClock::now();
+    let up = Arc::new(AtomicBool::new(true));
+    let uri = uri_server(clock.clone(), up.clone()).await;
+    let url = format!("{}/creds", uri.url());
+    let chain = CredentialsProviderChain::default_chain(
+        &ProviderConfig::new()
+            .with_env(env_with_home(
+                home.path(),
+                &[("ALIBABA_CLOUD_CREDENTIALS_URI", &url)],
+            ))
+            .with_metadata_endpoint(closed_url().await)
+            .with_time_source(clock.clone()),
+    );
+    assert!(chain.credentials_now().is_none());
+    chain.provide_credentials().await.unwrap();
+    // The URI provider caches its temporary credentials: fresh ones are at hand.
+    assert_eq!(chain.credentials_now().unwrap().access_key_id(), "STS.uri");
+    // Expired: none at hand, and the future refreshes them.
+    clock.advance_secs(2 * 3600);
+    assert!(chain.credentials_now().is_none());
+    assert_eq!(
+        chain.provide_credentials().await.unwrap().access_key_id(),
+        "STS.uri"
+    );
+    assert_eq!(uri.requests().len(), 2);
+}

@@ -9,7 +9,12 @@
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/call_count 1000
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/call_count 1000 metadata
 //! valgrind --tool=dhat --dhat-out-file=/dev/null target/release/examples/call_count 1000
+//! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/call_count 1000 send chain
 //! ```
+//!
+//! With `chain` as the third argument, the credentials come from the default chain (the one
+//! `Config::from_env()` installs) over a fixed environment holding the same AccessKey pair,
+//! instead of fixed `Credentials`: the environment provider answers every call.
 //!
 //! Run it with two counts (e.g. 1000 and 2000) and divide the difference by the difference of
 //! the counts: that is the cost of one call, without the set-up.
@@ -30,9 +35,23 @@ fn main() {
         Some("metadata") => true,
         Some(other) => panic!("expected `send` or `metadata`, not `{other}`"),
     };
-    let config = support::builder(&support::documented_body())
-        .build()
-        .unwrap();
+    let mut builder = support::builder(&support::documented_body());
+    match std::env::args().nth(3).as_deref() {
+        None | Some("static") => {}
+        Some("chain") => {
+            use alibabacloud_core::credentials::{CredentialsProviderChain, ProviderConfig};
+            let env = alibabacloud_core::env::Env::from_pairs([
+                ("ALIBABA_CLOUD_ACCESS_KEY_ID", "YourAccessKeyId"),
+                ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "YourAccessKeySecret"),
+                ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"),
+            ]);
+            builder = builder.credentials_provider(CredentialsProviderChain::default_chain(
+                &ProviderConfig::new().with_env(env),
+            ));
+        }
+        Some(other) => panic!("expected `static` or `chain`, not `{other}`"),
+    }
+    let config = builder.build().unwrap();
     let client = bss::Client::new(config);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()

@@ -288,6 +288,13 @@ impl ProvideCredentials for CredentialsProviderChain {
         Box::pin(self.credentials())
     }
 
+    /// The selected provider's credentials of the moment; `None` before a provider is
+    /// selected (a probe is an asynchronous walk of the chain).
+    fn credentials_now(&self) -> Option<Credentials> {
+        let selected = self.state().selected;
+        self.link_at(selected)?.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         "default_chain"
     }

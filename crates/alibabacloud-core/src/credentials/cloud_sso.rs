@@ -179,6 +179,10 @@ impl ProvideCredentials for CloudSsoProvider {
         self.cached.provide_credentials()
     }
 
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.cached.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         NAME
     }

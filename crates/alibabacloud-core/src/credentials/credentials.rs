@@ -208,6 +208,12 @@ impl Credentials {
             .expiration
             .is_some_and(|expiration| expiration <= now)
     }
+
+    /// Whether `other` is a clone of these credentials (sharing their derived signing keys).
+    #[cfg(test)]
+    pub(crate) fn is_same(&self, other: &Credentials) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
 }
 
 impl fmt::Debug for Credentials {

@@ -123,6 +123,10 @@ impl ProvideCredentials for EcsRamRoleProvider {
         self.cached.provide_credentials()
     }
 
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.cached.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         NAME
     }

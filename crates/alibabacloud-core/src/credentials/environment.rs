@@ -1,5 +1,7 @@
 //! Credentials from environment variables.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use super::{Credentials, CredentialsError, ProvideCredentials, ProvideCredentialsFuture};
 use crate::env::Env;
 
@@ -15,9 +17,14 @@ pub const SECURITY_TOKEN_VAR: &str = "ALIBABA_CLOUD_SECURITY_TOKEN";
 ///
 /// It does not apply (a chain moves on) when the AccessKey ID is unset or empty; an ID without
 /// a secret is a configuration error.
+///
+/// The credentials last built are kept and handed out again while the variables hold the same
+/// values (so their signing keys are derived once, not once per request); a change of any of
+/// them is seen by the next request, as without the cache. Clones share the cache.
 #[derive(Clone, Default)]
 pub struct EnvironmentProvider {
     env: Env,
+    last: Arc<Mutex<Option<Credentials>>>,
 }
 
 impl std::fmt::Debug for EnvironmentProvider {
@@ -36,7 +43,10 @@ impl EnvironmentProvider {
 
     /// A provider that reads the given environment (for tests).
     pub fn with_env(env: Env) -> Self {
-        EnvironmentProvider { env }
+        EnvironmentProvider {
+            env,
+            last: Arc::default(),
+        }
     }
 
     /// Reads the credentials now.
@@ -54,11 +64,21 @@ impl EnvironmentProvider {
                 format!("{ACCESS_KEY_ID_VAR} is set but {ACCESS_KEY_SECRET_VAR} is not"),
             ));
         };
+        let token = self.env.get(SECURITY_TOKEN_VAR);
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(cached) = last.as_ref()
+            && cached.access_key_id() == id
+            && cached.access_key_secret() == secret
+            && cached.security_token() == token.as_deref()
+        {
+            return Ok(cached.clone());
+        }
         let mut credentials =
             Credentials::from_provider(id, secret, NAME)?.with_provider_name(NAME);
-        if let Some(token) = self.env.get(SECURITY_TOKEN_VAR) {
+        if let Some(token) = token {
             credentials = credentials.with_security_token(token);
         }
+        *last = Some(credentials.clone());
         Ok(credentials)
     }
 }
@@ -67,6 +87,12 @@ impl ProvideCredentials for EnvironmentProvider {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
         let result = self.load();
         Box::pin(async move { result })
+    }
+
+    /// The credentials the variables hold now; `None` when they are unusable (the future of
+    /// [`Self::provide_credentials`] then gives the error).
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.load().ok()
     }
 
     fn name(&self) -> &'static str {
@@ -107,5 +133,53 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.kind(), CredentialsErrorKind::InvalidConfiguration);
         assert!(e.to_string().contains(ACCESS_KEY_SECRET_VAR));
+    }
+
+    #[test]
+    fn unchanged_variables_give_the_same_credentials_and_a_change_is_seen() {
+        let pair = [
+            (ACCESS_KEY_ID_VAR, "id"),
+            (ACCESS_KEY_SECRET_VAR, "secret-1"),
+        ];
+        let mut provider = EnvironmentProvider::with_env(Env::from_pairs(pair));
+        let first = provider.load().unwrap();
+        assert!(provider.load().unwrap().is_same(&first), "built once");
+        let now = provider.credentials_now().unwrap();
+        assert!(now.is_same(&first));
+        assert_eq!(now.provider_name(), Some("environment"));
+
+        // Each variable's change is seen by the next call.
+        provider.env = Env::from_pairs([
+            (ACCESS_KEY_ID_VAR, "id"),
+            (ACCESS_KEY_SECRET_VAR, "secret-2"),
+        ]);
+        let second = provider.load().unwrap();
+        assert!(!second.is_same(&first));
+        assert_eq!(second.access_key_secret(), "secret-2");
+        provider.env = Env::from_pairs([
+            (ACCESS_KEY_ID_VAR, "id"),
+            (ACCESS_KEY_SECRET_VAR, "secret-2"),
+            (SECURITY_TOKEN_VAR, "tok"),
+        ]);
+        let third = provider.load().unwrap();
+        assert_eq!(third.security_token(), Some("tok"));
+        assert!(provider.load().unwrap().is_same(&third));
+        provider.env = Env::from_pairs([
+            (ACCESS_KEY_ID_VAR, "id-2"),
+            (ACCESS_KEY_SECRET_VAR, "secret-2"),
+        ]);
+        let fourth = provider.load().unwrap();
+        assert_eq!(
+            (fourth.access_key_id(), fourth.security_token()),
+            ("id-2", None)
+        );
+
+        // Unusable variables: no credentials now, and the future gives the error.
+        provider.env = Env::from_pairs([(ACCESS_KEY_ID_VAR, "id-2")]);
+        assert!(provider.credentials_now().is_none());
+        assert_eq!(
+            provider.load().unwrap_err().kind(),
+            CredentialsErrorKind::InvalidConfiguration
+        );
     }
 }

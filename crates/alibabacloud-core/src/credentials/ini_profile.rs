@@ -268,6 +268,11 @@ impl ProvideCredentials for IniProfileProvider {
         Box::pin(async move { self.resolved().await?.provide(NAME).await })
     }
 
+    /// The resolved profile's credentials at hand, once the file was read.
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.resolved.get()?.provider.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         NAME
     }

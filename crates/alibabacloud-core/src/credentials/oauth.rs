@@ -186,6 +186,10 @@ impl ProvideCredentials for OAuthProvider {
         self.cached.provide_credentials()
     }
 
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.cached.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         NAME
     }

@@ -154,6 +154,10 @@ impl ProvideCredentials for OidcRoleArnProvider {
         self.cached.provide_credentials()
     }
 
+    fn credentials_now(&self) -> Option<super::Credentials> {
+        self.cached.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         NAME
     }

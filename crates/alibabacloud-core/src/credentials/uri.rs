@@ -89,6 +89,10 @@ impl ProvideCredentials for CredentialsUriProvider {
         self.cached.provide_credentials()
     }
 
+    fn credentials_now(&self) -> Option<Credentials> {
+        self.cached.credentials_now()
+    }
+
     fn name(&self) -> &'static str {
         NAME
     }
