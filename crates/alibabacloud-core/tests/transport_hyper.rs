@@ -267,3 +267,58 @@ async fn a_uri_without_a_scheme_and_host_is_refused() {
         .unwrap_err();
     assert_eq!(err.kind(), TransportErrorKind::Request);
 }
+
+/// The environment's proxies, checked in a child process of this test binary: the variables
+/// are set on the child's command (setting them in this process would race the other tests).
+#[tokio::test]
+async fn the_environments_proxy_is_used_and_no_proxy_respected() {
+    let proxy = RawServer::start(Some(OK)).await;
+    let exe = std::env::current_exe().unwrap();
+    // The child is awaited, not waited for: this runtime serves the proxy meanwhile.
+    let run = |no_proxy: &str| {
+        tokio::process::Command::new(&exe)
+            .args(["--exact", "env_proxy_child", "--ignored", "--nocapture"])
+            .env(
+                "HTTP_PROXY",
+                format!("http://user:secret@127.0.0.1:{}", proxy.port),
+            )
+            .env("NO_PROXY", no_proxy)
+            .env_remove("http_proxy")
+            .env_remove("no_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .output()
+    };
+    let through = run("localhost").await.unwrap();
+    assert!(through.status.success(), "{through:?}");
+    let heads = proxy.heads();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert!(
+        heads[0].starts_with("GET http://ecs.invalid:8080/env HTTP/1.1\r\n"),
+        "{}",
+        heads[0]
+    );
+    assert_proxy_credentials(&heads[0]);
+
+    // The host is in NO_PROXY: the child goes direct, where `.invalid` never resolves (RFC
+    // 6761: no network is reached), and the proxy sees nothing more.
+    let direct = run(".invalid").await.unwrap();
+    assert!(!direct.status.success());
+    assert_eq!(proxy.heads().len(), 1);
+}
+
+/// Run by the test above, in a child process with the proxy variables set.
+#[tokio::test]
+#[ignore = "run by the_environments_proxy_is_used_and_no_proxy_respected"]
+async fn env_proxy_child() {
+    let transport = HyperTransport::new(TransportSettings::new(
+        Duration::from_millis(500),
+        Duration::from_secs(5),
+    ))
+    .unwrap();
+    let response = transport
+        .send(get("http://ecs.invalid:8080/env"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
