@@ -194,6 +194,17 @@ async fn an_anyhow_report_prints_each_line_once_and_names_the_server() {
     );
     assert!(lines.len() > 1, "the cause is kept: {lines:?}");
 
+    // A host that does not resolve (`.invalid` never does, RFC 6761): a DNS failure, named.
+    let error = call_without_retries(&emulator, "http://ecs.invalid:8080").await;
+    let Error::Dispatch(dispatch) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(dispatch.kind(), DispatchErrorKind::Dns, "{error:?}");
+    assert_eq!(
+        report_lines(error)[0],
+        "could not resolve the host `ecs.invalid` (DNS lookup failed; port 8080)"
+    );
+
     // TLS against a plain-HTTP port: says so, and suggests `http://`.
     let plain = emulator.endpoint();
     let authority = plain.trim_start_matches("http://").trim_end_matches('/');
