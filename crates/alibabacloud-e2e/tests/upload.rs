@@ -12,6 +12,9 @@ use alibabacloud_core::{Blob, ConstructionError, Error, UploadErrorKind};
 use alibabacloud_emulator::verify::acs3;
 use alibabacloud_emulator::{EmulatorHandle, Reply, Verdict};
 use alibabacloud_ocr_api20210707 as ocr;
+use ocr::operation::recognize_car_vin_code::{
+    RecognizeCarVinCodeError as VinError, RecognizeCarVinCodeResponse as VinResponse,
+};
 
 /// A few MiB that are not text, with a pattern that does not repeat at the chunk size.
 fn content(len: usize) -> Vec<u8> {
@@ -32,14 +35,18 @@ fn upload_error<C: std::fmt::Debug>(error: Error<C>) -> alibabacloud_core::Uploa
     }
 }
 
-/// Uploads `body` with the client of [`client`], which must fail with an upload error.
-async fn failed_upload(emulator: &EmulatorHandle, body: Blob) -> alibabacloud_core::UploadError {
-    let result = client(emulator)
+/// Uploads `body` with the client of [`client`].
+async fn upload(emulator: &EmulatorHandle, body: Blob) -> Result<VinResponse, VinError> {
+    client(emulator)
         .recognize_car_vin_code()
         .body(body)
         .send()
-        .await;
-    upload_error(result.unwrap_err())
+        .await
+}
+
+/// Uploads `body` with the client of [`client`], which must fail with an upload error.
+async fn failed_upload(emulator: &EmulatorHandle, body: Blob) -> alibabacloud_core::UploadError {
+    upload_error(upload(emulator, body).await.unwrap_err())
 }
 
 #[tokio::test]
@@ -52,12 +59,7 @@ async fn a_file_body_is_streamed_and_signed() {
 
     let body = Blob::from_path(&path).unwrap();
     assert_eq!(body.len(), data.len());
-    let response = client(&emulator)
-        .recognize_car_vin_code()
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let response = upload(&emulator, body).await.unwrap();
     assert!(
         response
             .data
@@ -94,10 +96,7 @@ async fn a_retried_upload_sends_the_file_again_signed_anew() {
     std::fs::write(&path, &data).unwrap();
 
     emulator.script_for("RecognizeCarVinCode", Reply::service_unavailable());
-    client(&emulator)
-        .recognize_car_vin_code()
-        .body(Blob::from_path(&path).unwrap())
-        .send()
+    upload(&emulator, Blob::from_path(&path).unwrap())
         .await
         .unwrap();
 
@@ -128,12 +127,7 @@ async fn a_reader_factory_body_is_streamed_and_retried() {
     });
 
     emulator.script_for("RecognizeCarVinCode", Reply::service_unavailable());
-    client(&emulator)
-        .recognize_car_vin_code()
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    upload(&emulator, body).await.unwrap();
 
     // Once to hash, once per attempt.
     assert_eq!(opened.load(std::sync::atomic::Ordering::SeqCst), 3);
@@ -254,19 +248,11 @@ async fn empty_bodies_are_signed_without_a_content_type() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.jpg");
     std::fs::write(&path, b"").unwrap();
-    client(&emulator)
-        .recognize_car_vin_code()
-        .body(Blob::from_path(&path).unwrap())
-        .send()
+    upload(&emulator, Blob::from_path(&path).unwrap())
         .await
         .unwrap();
     // The same for an empty blob in memory.
-    client(&emulator)
-        .recognize_car_vin_code()
-        .body(Blob::new())
-        .send()
-        .await
-        .unwrap();
+    upload(&emulator, Blob::new()).await.unwrap();
     let requests = emulator.requests();
     assert_eq!(requests.len(), 2);
     for request in &requests {
