@@ -35,6 +35,26 @@ fn upload_error<C: std::fmt::Debug>(error: Error<C>) -> alibabacloud_core::Uploa
     }
 }
 
+/// The requests of an upload answered 503 then 200: both accepted (signature and content
+/// hash checked by the emulator), each with the whole of `data`.
+fn sent_twice_whole(
+    emulator: &EmulatorHandle,
+    data: &[u8],
+) -> Vec<alibabacloud_emulator::RecordedRequest> {
+    let requests = emulator.requests();
+    let statuses: Vec<_> = requests.iter().map(|r| r.status()).collect();
+    assert_eq!(statuses, [Some(503), Some(200)]);
+    for request in &requests {
+        assert_eq!(request.verdict, Verdict::Accepted, "{request:?}");
+        assert_eq!(request.body_len, data.len());
+        assert_eq!(
+            request.header("x-acs-content-sha256"),
+            Some(acs3::hex_sha256(data).as_str())
+        );
+    }
+    requests
+}
+
 /// Uploads `body` with the client of [`client`].
 async fn upload(emulator: &EmulatorHandle, body: Blob) -> Result<VinResponse, VinError> {
     client(emulator)
@@ -100,17 +120,7 @@ async fn a_retried_upload_sends_the_file_again_signed_anew() {
         .await
         .unwrap();
 
-    let requests = emulator.requests();
-    let statuses: Vec<_> = requests.iter().map(|r| r.status()).collect();
-    assert_eq!(statuses, [Some(503), Some(200)]);
-    for request in &requests {
-        assert_eq!(request.verdict, Verdict::Accepted, "{request:?}");
-        assert_eq!(request.body_len, data.len());
-        assert_eq!(
-            request.header("x-acs-content-sha256"),
-            Some(acs3::hex_sha256(&data).as_str())
-        );
-    }
+    let requests = sent_twice_whole(&emulator, &data);
     assert_ne!(requests[0].nonce, requests[1].nonce, "signed anew");
 }
 
@@ -131,13 +141,7 @@ async fn a_reader_factory_body_is_streamed_and_retried() {
 
     // Once to hash, once per attempt.
     assert_eq!(opened.load(std::sync::atomic::Ordering::SeqCst), 3);
-    let requests = emulator.requests();
-    let statuses: Vec<_> = requests.iter().map(|r| r.status()).collect();
-    assert_eq!(statuses, [Some(503), Some(200)]);
-    for request in &requests {
-        assert_eq!(request.verdict, Verdict::Accepted, "{request:?}");
-        assert_eq!(request.body_len, data.len());
-    }
+    sent_twice_whole(&emulator, &data);
 }
 
 /// Uploads the file at `path`, whose first attempt the emulator answers 503, and rewrites the
