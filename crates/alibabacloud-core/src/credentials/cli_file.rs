@@ -7,11 +7,12 @@
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 /// How long a write-back waits for another process to release the file.
@@ -118,7 +119,61 @@ enum TopLevel {
 }
 
 /// One profile: its fields as written, in their order.
-type Profile = IndexMap<String, Box<RawValue>>;
+type Profile = Members<Box<RawValue>>;
+
+/// The members of a JSON object in the order they are written, a key written twice twice
+/// (so that writing them back changes nothing else).
+struct Members<V>(Vec<(String, V)>);
+
+impl<V> Members<V> {
+    /// Where the value of `key` is: its last occurrence, the one JSON readers keep.
+    fn position(&self, key: &str) -> Option<usize> {
+        self.0.iter().rposition(|(k, _)| k == key)
+    }
+
+    /// The value of `key` (its last occurrence).
+    fn get(&self, key: &str) -> Option<&V> {
+        self.position(key).map(|at| &self.0[at].1)
+    }
+
+    /// Sets `key`: in its place when it is there (its last occurrence), else at the end.
+    fn set(&mut self, key: &str, value: V) {
+        match self.position(key) {
+            Some(at) => self.0[at].1 = value,
+            None => self.0.push((key.to_owned(), value)),
+        }
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Members<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MembersVisitor<V>(PhantomData<V>);
+
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MembersVisitor<V> {
+            type Value = Members<V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<V>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+
+        d.deserialize_map(MembersVisitor(PhantomData))
+    }
+}
+
+impl<V: Serialize> Serialize for Members<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
 
 /// Sets `fields` of the profile in the file (blocking): under an exclusive lock on the file,
 /// re-read under the lock (so that what other processes wrote meanwhile is kept), written to
@@ -163,11 +218,11 @@ fn patched(
     name: &str,
     fields: &[(&'static str, serde_json::Value)],
 ) -> Result<String, FileError> {
-    let top: IndexMap<String, Box<RawValue>> =
-        serde_json::from_str(text).map_err(|e| malformed(&e))?;
-    let Some(raw) = top.get("profiles") else {
+    let top: Members<Box<RawValue>> = serde_json::from_str(text).map_err(|e| malformed(&e))?;
+    let Some(at) = top.position("profiles") else {
         return Err(FileError::NoProfile);
     };
+    let raw = &top.0[at].1;
     let mut profiles: Vec<Profile> = serde_json::from_str(raw.get())
         .map_err(|_| FileError::Malformed("`profiles` is not a list of objects".to_owned()))?;
     let profile = profiles
@@ -182,18 +237,21 @@ fn patched(
     for (key, value) in fields {
         let raw = serde_json::value::to_raw_value(value)
             .map_err(|e| FileError::Malformed(format!("cannot encode `{key}`: {e}")))?;
-        profile.insert((*key).to_owned(), raw);
+        profile.set(key, raw);
     }
-    let out: IndexMap<String, TopLevel> = top
-        .into_iter()
-        .map(|(key, value)| {
-            if key == "profiles" {
-                (key, TopLevel::Profiles(std::mem::take(&mut profiles)))
-            } else {
-                (key, TopLevel::Raw(value))
-            }
-        })
-        .collect();
+    let out = Members(
+        top.0
+            .into_iter()
+            .enumerate()
+            .map(|(index, (key, value))| {
+                if index == at {
+                    (key, TopLevel::Profiles(std::mem::take(&mut profiles)))
+                } else {
+                    (key, TopLevel::Raw(value))
+                }
+            })
+            .collect(),
+    );
     let mut buffer = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut serializer = serde_json::Serializer::with_formatter(&mut buffer, formatter);
@@ -445,6 +503,22 @@ mod tests {
         assert!(matches!(error, FileError::LockTimeout(_)), "{error}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
         drop(holder);
+    }
+
+    #[test]
+    fn a_key_written_twice_is_kept_and_its_last_value_is_the_one_read_and_set() {
+        let text = r#"{"profiles": [{"name": "p", "mode": "OAuth", "mode": "AK", "x": 1}], "profiles": [
+    {"name": "q", "t": "old", "t": "older", "y": 2}
+]}"#;
+        let out = patched(text, "q", &[("t", "new".into())]).unwrap();
+        assert_eq!(
+            out.split_whitespace().collect::<String>(),
+            r#"{"profiles":[{"name":"p","mode":"OAuth","mode":"AK","x":1}],"profiles":[{"name":"q","t":"old","t":"new","y":2}]}"#,
+            "{out}"
+        );
+        // The profiles are the last `profiles`: `p` is not among them.
+        let error = patched(text, "p", &[("t", "new".into())]).unwrap_err();
+        assert!(matches!(error, FileError::NoProfile));
     }
 
     #[test]

@@ -4,8 +4,6 @@
 use std::time::SystemTime;
 
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::Credentials;
 
@@ -47,12 +45,11 @@ pub(crate) fn optional_string(object: &Map<String, Value>, name: &str) -> Option
         .map(str::to_string)
 }
 
-/// Parses an expiration such as `2006-01-02T15:04:05Z` (RFC 3339, so offsets and fractions of a
-/// second are accepted too).
+/// Parses an expiration such as `2006-01-02T15:04:05Z`: RFC 3339 in UTC (`Z` or `+00:00`),
+/// with or without fractions of a second, as STS, the metadata service and the CLI write it.
 pub(crate) fn parse_expiration(text: &str) -> Result<SystemTime, String> {
-    OffsetDateTime::parse(text.trim(), &Rfc3339)
-        .map(SystemTime::from)
-        .map_err(|_| "not an RFC 3339 time such as 2006-01-02T15:04:05Z".to_owned())
+    humantime::parse_rfc3339(text.trim())
+        .map_err(|_| "not an RFC 3339 time in UTC such as 2006-01-02T15:04:05Z".to_owned())
 }
 
 /// Temporary credentials from an object with `AccessKeyId`, `AccessKeySecret`, `SecurityToken`
@@ -87,7 +84,27 @@ mod tests {
             parse_expiration("2006-01-02T15:04:05Z").unwrap(),
             UNIX_EPOCH + Duration::from_secs(1_136_214_245)
         );
-        assert!(parse_expiration("2006-01-02 15:04:05").is_err());
+        assert_eq!(
+            parse_expiration(" 2006-01-02T15:04:05.250Z\n").unwrap(),
+            UNIX_EPOCH + Duration::new(1_136_214_245, 250_000_000)
+        );
+        assert_eq!(
+            parse_expiration("2006-01-02T15:04:05+00:00").unwrap(),
+            UNIX_EPOCH + Duration::from_secs(1_136_214_245)
+        );
+        for bad in [
+            "2006-01-02 15:04:05",
+            "2006-01-02T15:04:05",
+            "2006-01-02T15:04:05+08:00",
+            "2006-02-30T15:04:05Z",
+            "1969-12-31T23:59:59Z",
+            "2006-01-02T15:04:05.1x2Z",
+            "2006-01-02T15:04:05Z\u{e9}",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+            "",
+        ] {
+            assert!(parse_expiration(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -43,9 +43,9 @@ pub enum SigningError {
     /// A precomputed body hash is not 64 lower-case hexadecimal digits.
     #[error("invalid precomputed body hash: expected 64 lower-case hexadecimal digits")]
     InvalidContentSha256,
-    /// The signing time cannot be written as `yyyy-MM-ddTHH:mm:ssZ` (before year 0 or after
-    /// year 9999).
-    #[error("signing time is outside the years 0000-9999")]
+    /// The signing time is before 1970 (a clock that is not set) or cannot be written as
+    /// `yyyy-MM-ddTHH:mm:ssZ` (from year 10000 on).
+    #[error("signing time is outside the years 1970-9999")]
     TimeOutOfRange,
     /// A credential field cannot be sent in a header (it contains a control character).
     #[error("credential field {field} contains a control character")]

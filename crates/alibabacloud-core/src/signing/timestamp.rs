@@ -1,8 +1,8 @@
 //! The signing time as both signatures write it: `yyyy-MM-ddTHH:mm:ssZ` in UTC.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use time::OffsetDateTime;
+use std::cell::Cell;
+use std::io::Write as _;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::error::SigningError;
 
@@ -12,55 +12,51 @@ pub(crate) struct Timestamp {
     bytes: [u8; 20],
 }
 
+/// 10000-01-01T00:00:00Z in seconds since the epoch: the first time `yyyy` cannot write.
+const YEAR_10000: u64 = 253_402_300_800;
+
+thread_local! {
+    /// The second this thread formatted last, and its text: the calls of one second, nearly
+    /// all of a busy thread's, format it once.
+    static LAST: Cell<Option<(u64, Timestamp)>> = const { Cell::new(None) };
+}
+
 impl Timestamp {
     /// Formats `time` (UTC, whole seconds, fractions dropped).
+    ///
+    /// # Errors
+    /// [`SigningError::TimeOutOfRange`] before 1970 (a clock that is not set) or from year
+    /// 10000 on.
     pub(crate) fn new(time: SystemTime) -> Result<Self, SigningError> {
-        let seconds = unix_seconds(time).ok_or(SigningError::TimeOutOfRange)?;
-        let utc = OffsetDateTime::from_unix_timestamp(seconds)
-            .map_err(|_| SigningError::TimeOutOfRange)?;
-        let (year, month, day) = utc.to_calendar_date();
-        let (hour, minute, second) = utc.to_hms();
-        let year = u16::try_from(year)
+        let seconds = time
+            .duration_since(UNIX_EPOCH)
+            .map_err(|_| SigningError::TimeOutOfRange)?
+            .as_secs();
+        if seconds >= YEAR_10000 {
+            return Err(SigningError::TimeOutOfRange);
+        }
+        if let Some((last, stamp)) = LAST.get()
+            && last == seconds
+        {
+            return Ok(stamp);
+        }
+        let whole = UNIX_EPOCH + Duration::from_secs(seconds);
+        let mut bytes = [0; 20];
+        let mut out = &mut bytes[..];
+        // Whole seconds from 1970 to 9999 are exactly the 20 bytes of `yyyy-MM-ddTHH:mm:ssZ`.
+        write!(out, "{}", humantime::format_rfc3339_seconds(whole))
             .ok()
-            .filter(|y| *y <= 9999)
+            .filter(|()| out.is_empty())
             .ok_or(SigningError::TimeOutOfRange)?;
-        let mut bytes = *b"0000-00-00T00:00:00Z";
-        put_digits(&mut bytes[0..4], year);
-        put_digits(&mut bytes[5..7], u16::from(u8::from(month)));
-        put_digits(&mut bytes[8..10], u16::from(day));
-        put_digits(&mut bytes[11..13], u16::from(hour));
-        put_digits(&mut bytes[14..16], u16::from(minute));
-        put_digits(&mut bytes[17..19], u16::from(second));
-        Ok(Self { bytes })
+        let stamp = Self { bytes };
+        LAST.set(Some((seconds, stamp)));
+        Ok(stamp)
     }
 
     /// The formatted time.
     pub(crate) fn as_str(&self) -> &str {
         // Only ASCII digits and separators are ever written.
         std::str::from_utf8(&self.bytes).unwrap_or("")
-    }
-}
-
-/// Writes `value` as decimal digits right-aligned in `out`, zero-padded.
-fn put_digits(out: &mut [u8], mut value: u16) {
-    for slot in out.iter_mut().rev() {
-        // `value % 10` is below 10, so the cast cannot truncate.
-        *slot = b'0' + (value % 10) as u8;
-        value /= 10;
-    }
-}
-
-/// Whole seconds since the Unix epoch, rounded towards the past (so a time just before the
-/// epoch is second -1, like a clock would show).
-fn unix_seconds(time: SystemTime) -> Option<i64> {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => i64::try_from(after.as_secs()).ok(),
-        Err(before) => {
-            let before = before.duration();
-            let whole = i64::try_from(before.as_secs()).ok()?;
-            let partial = i64::from(before.subsec_nanos() > 0);
-            whole.checked_add(partial).map(|s| -s)
-        }
     }
 }
 
@@ -75,7 +71,8 @@ fn unix_seconds(time: SystemTime) -> Option<i64> {
 /// ```
 ///
 /// # Errors
-/// [`SigningError::TimeOutOfRange`] for a time before year 0 or after year 9999.
+/// [`SigningError::TimeOutOfRange`] for a time before 1970 (a clock that is not set) or from
+/// year 10000 on.
 pub fn format_timestamp(time: SystemTime) -> Result<String, SigningError> {
     Timestamp::new(time).map(|t| t.as_str().to_owned())
 }
