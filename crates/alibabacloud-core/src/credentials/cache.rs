@@ -195,9 +195,22 @@ pub struct CachedCredentialsProvider<P> {
 }
 
 /// The cache, shared with the fetch tasks; the background task holds a weak reference.
+///
+/// Its machinery works on [`Erased`] (the provider behind a vtable), so that it is compiled once
+/// rather than once per provider: only the constructor and a thin `credentials` are generic.
 #[derive(Debug)]
-struct Shared<P> {
+struct Shared<P: ?Sized> {
+    core: Core,
+    /// Last, so that `Arc<Shared<P>>` unsizes to `Arc<Erased>`.
     inner: P,
+}
+
+/// A cache whatever its provider.
+type Erased = Shared<dyn ProvideCredentials>;
+
+/// What the cache holds beside its provider.
+#[derive(Debug)]
+struct Core {
     settings: CacheSettings,
     policy: CachePolicy,
     time: SharedTimeSource,
@@ -242,6 +255,19 @@ impl Entry {
     }
 }
 
+/// What a call finds in the cache.
+enum Lookup {
+    /// Fresh credentials, to be served at once.
+    Fresh(Credentials),
+    /// Nothing fresh: the call refreshes, waits for a refresh or serves what is still valid.
+    Stale {
+        /// The generation when the call looked.
+        generation: u64,
+        /// The cached credentials if they have not expired.
+        still_valid: Option<Entry>,
+    },
+}
+
 impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
     /// Caches the credentials of `inner` with `settings`, reading the time from `time`.
     pub fn new(inner: P, settings: CacheSettings, time: SharedTimeSource) -> Self {
@@ -257,13 +283,8 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
     ) -> Self {
         Self {
             shared: Arc::new(Shared {
+                core: Core::new(settings, policy, time),
                 inner,
-                settings,
-                policy,
-                time,
-                state: Mutex::new(State::default()),
-                refresh: Arc::new(tokio::sync::Mutex::new(())),
-                wake: Arc::new(Notify::new()),
             }),
         }
     }
@@ -279,10 +300,56 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
         Arc::get_mut(&mut self.shared).map(|shared| &mut shared.inner)
     }
 
+    /// The cached credentials if they are fresh, else refreshed ones.
+    pub async fn credentials(&self) -> Result<Credentials, CredentialsError> {
+        match self.shared.core.lookup() {
+            Lookup::Fresh(credentials) => Ok(credentials),
+            Lookup::Stale {
+                generation,
+                still_valid,
+            } => {
+                let shared: Arc<Erased> = self.shared.clone();
+                shared.refresh_or_wait(generation, still_valid).await
+            }
+        }
+    }
+}
+
+impl<P> Drop for CachedCredentialsProvider<P> {
+    /// Stops the background task.
+    fn drop(&mut self) {
+        self.shared.core.close();
+    }
+}
+
+#[cfg(test)]
+impl<P: ?Sized> Shared<P> {
+    /// The state, for the tests.
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.core.state()
+    }
+}
+
+impl Core {
+    fn new(settings: CacheSettings, policy: CachePolicy, time: SharedTimeSource) -> Self {
+        Self {
+            settings,
+            policy,
+            time,
+            state: Mutex::new(State::default()),
+            refresh: Arc::new(tokio::sync::Mutex::new(())),
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// The cached credentials if they are fresh (not yet due for a refresh), without waiting.
     fn fresh_credentials(&self) -> Option<Credentials> {
-        let now = self.shared.time.now();
-        let state = self.shared.state();
+        let now = self.time.now();
+        let state = self.state();
         state
             .entry
             .as_ref()
@@ -290,38 +357,71 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
             .map(|entry| entry.credentials.clone())
     }
 
-    /// The cached credentials if they are fresh, else refreshed ones.
-    pub async fn credentials(&self) -> Result<Credentials, CredentialsError> {
-        let shared = &self.shared;
-        let now = shared.time.now();
+    /// What a call finds: fresh credentials, or what it needs to know to refresh them.
+    fn lookup(&self) -> Lookup {
+        let now = self.time.now();
         let (generation, cached) = {
-            let state = shared.state();
+            let state = self.state();
             (state.generation, state.entry.clone())
         };
         if let Some(entry) = &cached
             && entry.is_fresh(now)
         {
-            return Ok(entry.credentials.clone());
+            return Lookup::Fresh(entry.credentials.clone());
         }
-        let still_valid = cached.filter(|entry| entry.is_valid(now));
+        Lookup::Stale {
+            generation,
+            still_valid: cached.filter(|entry| entry.is_valid(now)),
+        }
+    }
+
+    /// How long until the cached credentials are due for a background refresh (zero: now);
+    /// `None` when there is nothing to refresh in the background (nothing cached, credentials
+    /// that never go stale, or credentials that have expired: the next call fetches them).
+    fn due_in(&self, now: SystemTime) -> Option<Duration> {
+        let state = self.state();
+        let entry = state.entry.as_ref().filter(|e| e.is_valid(now))?;
+        let stale_at = entry.stale_at?;
+        Some(stale_at.duration_since(now).unwrap_or_default())
+    }
+
+    /// Stops the background task for good (the cache is being dropped).
+    fn close(&self) {
+        let mut state = self.state();
+        state.closed = true;
+        if let Some(task) = state.refresher.take() {
+            task.abort();
+        }
+    }
+}
+
+impl Erased {
+    /// The slow path of [`CachedCredentialsProvider::credentials`]: nothing fresh was cached
+    /// at `generation`.
+    async fn refresh_or_wait(
+        self: Arc<Self>,
+        generation: u64,
+        still_valid: Option<Entry>,
+    ) -> Result<Credentials, CredentialsError> {
+        let core = &self.core;
         if let Some(entry) = &still_valid
-            && shared.settings.background_refresh
-            && shared.wake_refresher()
+            && core.settings.background_refresh
+            && self.wake_refresher()
         {
             // Stale but valid: served at once, refreshed by the background task.
             return Ok(entry.credentials.clone());
         }
         let guard = match &still_valid {
             // Someone else is refreshing: serve what is still valid instead of waiting.
-            Some(entry) => match Arc::clone(&shared.refresh).try_lock_owned() {
+            Some(entry) => match Arc::clone(&core.refresh).try_lock_owned() {
                 Ok(guard) => guard,
                 Err(_) => return Ok(entry.credentials.clone()),
             },
-            None => Arc::clone(&shared.refresh).lock_owned().await,
+            None => Arc::clone(&core.refresh).lock_owned().await,
         };
         {
-            let now = shared.time.now();
-            let state = shared.state();
+            let now = core.time.now();
+            let state = core.state();
             if state.generation != generation {
                 // A refresh finished while this caller waited: share its outcome.
                 if let Some(entry) = &state.entry
@@ -337,10 +437,10 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
             // Outside tokio (a caller polling by hand): refresh in place.
             let _guard = guard;
-            return shared.refresh_now().await;
+            return self.refresh_now().await;
         };
         let task = {
-            let shared = Arc::clone(shared);
+            let shared = Arc::clone(&self);
             runtime.spawn(async move {
                 // The lock goes with the task: callers that come meanwhile wait for it and
                 // share its outcome, even if the caller that started it is gone.
@@ -351,44 +451,23 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
         match task.await {
             Ok(result) => result,
             Err(e) => Err(CredentialsError::provider_failed(
-                shared.inner.name(),
+                self.inner.name(),
                 "the credentials refresh did not complete",
             )
             .with_source(e)),
         }
-    }
-}
-
-impl<P> Drop for CachedCredentialsProvider<P> {
-    /// Stops the background task.
-    fn drop(&mut self) {
-        let mut state = self
-            .shared
-            .state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        state.closed = true;
-        if let Some(task) = state.refresher.take() {
-            task.abort();
-        }
-    }
-}
-
-impl<P: ProvideCredentials + 'static> Shared<P> {
-    fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Asks the background task to look at the cached credentials again, starting it on the
     /// current runtime if it is not running. `false` when it cannot run (no tokio runtime here,
     /// or the cache is being dropped).
     fn wake_refresher(self: &Arc<Self>) -> bool {
-        let mut state = self.state();
+        let mut state = self.core.state();
         if !self.ensure_refresher(&mut state) {
             return false;
         }
         drop(state);
-        self.wake.notify_one();
+        self.core.wake.notify_one();
         true
     }
 
@@ -408,7 +487,10 @@ impl<P: ProvideCredentials + 'static> Shared<P> {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
             return false;
         };
-        let task = runtime.spawn(run_refresher(Arc::downgrade(self), Arc::clone(&self.wake)));
+        let task = runtime.spawn(run_refresher(
+            Arc::downgrade(self),
+            Arc::clone(&self.core.wake),
+        ));
         state.refresher = Some(task.abort_handle());
         tracing::trace!(
             provider = self.inner.name(),
@@ -417,22 +499,13 @@ impl<P: ProvideCredentials + 'static> Shared<P> {
         true
     }
 
-    /// How long until the cached credentials are due for a background refresh (zero: now);
-    /// `None` when there is nothing to refresh in the background (nothing cached, credentials
-    /// that never go stale, or credentials that have expired: the next call fetches them).
-    fn due_in(&self, now: SystemTime) -> Option<Duration> {
-        let state = self.state();
-        let entry = state.entry.as_ref().filter(|e| e.is_valid(now))?;
-        let stale_at = entry.stale_at?;
-        Some(stale_at.duration_since(now).unwrap_or_default())
-    }
-
     /// Fetches from the inner provider and records the outcome; the refresh lock is held.
     async fn refresh_now(self: &Arc<Self>) -> Result<Credentials, CredentialsError> {
         let name = self.inner.name();
+        let core = &self.core;
         tracing::debug!(provider = name, "fetching credentials");
         let fetched = self.inner.provide_credentials().await;
-        let now = self.time.now();
+        let now = core.time.now();
         let fetched = fetched.and_then(|credentials| {
             if credentials.is_expired_at(now) {
                 Err(CredentialsError::provider_failed(
@@ -443,20 +516,20 @@ impl<P: ProvideCredentials + 'static> Shared<P> {
                 Ok(credentials)
             }
         });
-        let mut state = self.state();
+        let mut state = core.state();
         state.generation = state.generation.wrapping_add(1);
         let result = match fetched {
             Ok(credentials) => {
                 let mut stale_at = credentials
                     .expiration()
-                    .map(|expiration| self.settings.stale_time(now, expiration));
-                if let (Some(stale), Some(after)) = (stale_at, self.policy.prefetch_after) {
+                    .map(|expiration| core.settings.stale_time(now, expiration));
+                if let (Some(stale), Some(after)) = (stale_at, core.policy.prefetch_after) {
                     stale_at = Some(now.checked_add(after).map_or(stale, |p| p.min(stale)));
                 }
                 state.entry = Some(Entry {
                     credentials: credentials.clone(),
                     stale_at,
-                    shared_only: credentials.expiration().is_none() && !self.policy.keep_unexpiring,
+                    shared_only: credentials.expiration().is_none() && !core.policy.keep_unexpiring,
                 });
                 state.last_error = None;
                 state.consecutive_failures = 0;
@@ -464,7 +537,7 @@ impl<P: ProvideCredentials + 'static> Shared<P> {
             }
             Err(error) => {
                 state.consecutive_failures = state.consecutive_failures.saturating_add(1);
-                let backoff = self.settings.backoff(state.consecutive_failures);
+                let backoff = core.settings.backoff(state.consecutive_failures);
                 let failures = state.consecutive_failures;
                 match state.entry.as_mut() {
                     Some(entry) if entry.is_valid(now) => {
@@ -502,14 +575,14 @@ impl<P: ProvideCredentials + 'static> Shared<P> {
             }
         };
         // The background task sleeps until the new stale time (or the retry).
-        let schedule = self.settings.background_refresh
+        let schedule = core.settings.background_refresh
             && state
                 .entry
                 .as_ref()
                 .is_some_and(|e| e.stale_at.is_some() && e.is_valid(now));
         if schedule && self.ensure_refresher(&mut state) {
             drop(state);
-            self.wake.notify_one();
+            core.wake.notify_one();
         }
         result
     }
@@ -521,13 +594,13 @@ const MIN_BACKGROUND_GAP: Duration = Duration::from_secs(1);
 /// The background task of a cache: sleeps until the cached credentials are due, refreshes
 /// them, and again. It holds the cache only weakly (and only between two sleeps), and ends
 /// when the cache is gone.
-async fn run_refresher<P: ProvideCredentials + 'static>(cache: Weak<Shared<P>>, wake: Arc<Notify>) {
+async fn run_refresher(cache: Weak<Erased>, wake: Arc<Notify>) {
     loop {
         let due_in = {
             let Some(shared) = cache.upgrade() else {
                 return;
             };
-            shared.due_in(shared.time.now())
+            shared.core.due_in(shared.core.time.now())
         };
         match due_in {
             None => wake.notified().await,
@@ -539,9 +612,10 @@ async fn run_refresher<P: ProvideCredentials + 'static>(cache: Weak<Shared<P>>, 
                 let Some(shared) = cache.upgrade() else {
                     return;
                 };
-                let guard = Arc::clone(&shared.refresh).lock_owned().await;
+                let core = &shared.core;
+                let guard = Arc::clone(&core.refresh).lock_owned().await;
                 // Another refresh may have finished while this one waited for the lock.
-                if shared.due_in(shared.time.now()) == Some(Duration::ZERO) {
+                if core.due_in(core.time.now()) == Some(Duration::ZERO) {
                     tracing::debug!(
                         provider = shared.inner.name(),
                         "refreshing credentials ahead of expiry"
@@ -550,7 +624,7 @@ async fn run_refresher<P: ProvideCredentials + 'static>(cache: Weak<Shared<P>>, 
                 }
                 // Credentials that are due again at once (they last a few milliseconds) must
                 // not make this loop spin.
-                if shared.due_in(shared.time.now()) == Some(Duration::ZERO) {
+                if core.due_in(core.time.now()) == Some(Duration::ZERO) {
                     drop(guard);
                     drop(shared);
                     tokio::time::sleep(MIN_BACKGROUND_GAP).await;
@@ -566,7 +640,7 @@ impl<P: ProvideCredentials + 'static> ProvideCredentials for CachedCredentialsPr
     }
 
     fn credentials_now(&self) -> Option<Credentials> {
-        self.fresh_credentials()
+        self.shared.core.fresh_credentials()
     }
 
     fn name(&self) -> &'static str {
