@@ -109,8 +109,16 @@ impl Credentials {
         access_key_secret: impl Into<SecretString>,
         provider: &'static str,
     ) -> Result<Self, super::CredentialsError> {
-        let access_key_id = access_key_id.into();
-        let access_key_secret = access_key_secret.into();
+        Self::checked(access_key_id.into(), access_key_secret.into(), provider)
+    }
+
+    /// [`Credentials::from_provider`] once the arguments are converted (not generic: compiled
+    /// once, not once per argument type).
+    fn checked(
+        access_key_id: String,
+        access_key_secret: SecretString,
+        provider: &'static str,
+    ) -> Result<Self, super::CredentialsError> {
         let empty = |what: &str| {
             super::CredentialsError::invalid_configuration(
                 provider,
