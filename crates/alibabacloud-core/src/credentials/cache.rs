@@ -197,7 +197,7 @@ pub struct CachedCredentialsProvider<P> {
 /// The cache, shared with the fetch tasks; the background task holds a weak reference.
 ///
 /// Its machinery works on [`Erased`] (the provider behind a vtable), so that it is compiled once
-/// rather than once per provider: only the constructor and a thin `credentials` are generic.
+/// rather than once per provider: only the constructor and thin wrappers are generic.
 #[derive(Debug)]
 struct Shared<P: ?Sized> {
     core: Core,
@@ -255,19 +255,6 @@ impl Entry {
     }
 }
 
-/// What a call finds in the cache.
-enum Lookup {
-    /// Fresh credentials, to be served at once.
-    Fresh(Credentials),
-    /// Nothing fresh: the call refreshes, waits for a refresh or serves what is still valid.
-    Stale {
-        /// The generation when the call looked.
-        generation: u64,
-        /// The cached credentials if they have not expired.
-        still_valid: Option<Entry>,
-    },
-}
-
 impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
     /// Caches the credentials of `inner` with `settings`, reading the time from `time`.
     pub fn new(inner: P, settings: CacheSettings, time: SharedTimeSource) -> Self {
@@ -302,16 +289,12 @@ impl<P: ProvideCredentials + 'static> CachedCredentialsProvider<P> {
 
     /// The cached credentials if they are fresh, else refreshed ones.
     pub async fn credentials(&self) -> Result<Credentials, CredentialsError> {
-        match self.shared.core.lookup() {
-            Lookup::Fresh(credentials) => Ok(credentials),
-            Lookup::Stale {
-                generation,
-                still_valid,
-            } => {
-                let shared: Arc<Erased> = self.shared.clone();
-                shared.refresh_or_wait(generation, still_valid).await
-            }
-        }
+        self.erased().credentials().await
+    }
+
+    /// The cache whatever its provider (what the machinery works on).
+    fn erased(&self) -> Arc<Erased> {
+        self.shared.clone()
     }
 }
 
@@ -357,24 +340,6 @@ impl Core {
             .map(|entry| entry.credentials.clone())
     }
 
-    /// What a call finds: fresh credentials, or what it needs to know to refresh them.
-    fn lookup(&self) -> Lookup {
-        let now = self.time.now();
-        let (generation, cached) = {
-            let state = self.state();
-            (state.generation, state.entry.clone())
-        };
-        if let Some(entry) = &cached
-            && entry.is_fresh(now)
-        {
-            return Lookup::Fresh(entry.credentials.clone());
-        }
-        Lookup::Stale {
-            generation,
-            still_valid: cached.filter(|entry| entry.is_valid(now)),
-        }
-    }
-
     /// How long until the cached credentials are due for a background refresh (zero: now);
     /// `None` when there is nothing to refresh in the background (nothing cached, credentials
     /// that never go stale, or credentials that have expired: the next call fetches them).
@@ -396,14 +361,20 @@ impl Core {
 }
 
 impl Erased {
-    /// The slow path of [`CachedCredentialsProvider::credentials`]: nothing fresh was cached
-    /// at `generation`.
-    async fn refresh_or_wait(
-        self: Arc<Self>,
-        generation: u64,
-        still_valid: Option<Entry>,
-    ) -> Result<Credentials, CredentialsError> {
+    /// [`CachedCredentialsProvider::credentials`].
+    async fn credentials(self: Arc<Self>) -> Result<Credentials, CredentialsError> {
         let core = &self.core;
+        let now = core.time.now();
+        let (generation, cached) = {
+            let state = core.state();
+            (state.generation, state.entry.clone())
+        };
+        if let Some(entry) = &cached
+            && entry.is_fresh(now)
+        {
+            return Ok(entry.credentials.clone());
+        }
+        let still_valid = cached.filter(|entry| entry.is_valid(now));
         if let Some(entry) = &still_valid
             && core.settings.background_refresh
             && self.wake_refresher()
@@ -636,7 +607,9 @@ async fn run_refresher(cache: Weak<Erased>, wake: Arc<Notify>) {
 
 impl<P: ProvideCredentials + 'static> ProvideCredentials for CachedCredentialsProvider<P> {
     fn provide_credentials(&self) -> ProvideCredentialsFuture<'_> {
-        Box::pin(self.credentials())
+        // The future of the erased cache, not `Self::credentials`: one future type (and one
+        // copy of its code) for every provider.
+        Box::pin(self.erased().credentials())
     }
 
     fn credentials_now(&self) -> Option<Credentials> {
