@@ -119,14 +119,20 @@ impl Scrubber {
         fields: &[&'static str],
         body: &[u8],
     ) -> Self {
-        let mut names: Vec<&'static str> = ALWAYS_SECRET_FIELDS.to_vec();
-        names.extend(fields.iter().copied().filter(|f| !f.is_empty()));
-        names.sort_unstable();
-        names.dedup();
         let mut forms = Vec::new();
         for value in values {
             push_forms(value.as_bytes(), &mut forms);
         }
+        Self::with_forms(forms, fields, body)
+    }
+
+    /// [`Scrubber::new`] once the forms of the given values are known (not generic: the scan
+    /// of the body and the sorts are compiled once, not once per kind of value iterator).
+    fn with_forms(mut forms: Vec<Vec<u8>>, fields: &[&'static str], body: &[u8]) -> Self {
+        let mut names: Vec<&'static str> = ALWAYS_SECRET_FIELDS.to_vec();
+        names.extend(fields.iter().copied().filter(|f| !f.is_empty()));
+        names.sort_unstable();
+        names.dedup();
         for range in field_values(body, &names) {
             let raw = &body[range];
             // `null`, `true` and `false` say nothing secret; strings are unescaped.
