@@ -315,3 +315,50 @@ async fn sts_credentials_from_assume_role_sign_the_calls() {
         assert_eq!(call.header("x-acs-security-token"), Some(ROLE_TOKEN));
     }
 }
+
+/// A large answer (a page of 2,000 vouchers, about 460 KB, so its list's length is estimated
+/// from the body before it is decoded) is decoded whole and in order, into a list without spare
+/// room, with `send()` and with `send_with_metadata()`. (What the estimate saves, the second
+/// copy of the list, shows in the peak memory: `examples/large_body_memory.rs`.)
+#[tokio::test]
+async fn a_large_page_is_decoded_whole_into_a_list_of_its_length() {
+    let coupon = |n: usize| {
+        format!(
+            r#"{{"Status":"Available","ExpiryTime":"2019-01-29T15:15:50Z","NominalValue":"100.00","CashCouponId":{},"CashCouponNo":"Q-{n:013x}","Balance":"100.00","Description":"This voucher is used for testing product function"}}"#,
+            34_534_253_254_325 + n
+        )
+    };
+    let coupons: Vec<String> = (0..2_000).map(coupon).collect();
+    let body = format!(
+        r#"{{"Code":"Success","RequestId":"R-1","Success":true,"Data":{{"CashCoupon":[{}]}}}}"#,
+        coupons.join(",")
+    );
+    assert!(body.len() > 400 * 1024);
+    let client = bss::Client::new(
+        alibabacloud_core::Config::builder()
+            .region("cn-hangzhou")
+            .credentials_provider(Credentials::new("id", "secret").unwrap())
+            .transport(alibabacloud_core::transport::CannedTransport::new(
+                200, body,
+            ))
+            .build()
+            .unwrap(),
+    );
+    let check = |list: &Vec<bss::model::query_cash_coupons::CashCoupon>| {
+        assert_eq!(list.len(), 2_000);
+        assert_eq!(list.capacity(), 2_000, "no spare room");
+        for (n, coupon) in list.iter().enumerate() {
+            assert_eq!(coupon.cash_coupon_id, Some(34_534_253_254_325 + n as i64));
+            assert_eq!(coupon.cash_coupon_no, Some(format!("Q-{n:013x}")));
+        }
+    };
+    let out = client.query_cash_coupons().send().await.unwrap();
+    check(&out.data.cash_coupon);
+    let with_metadata = client
+        .query_cash_coupons()
+        .send_with_metadata()
+        .await
+        .unwrap();
+    assert_eq!(with_metadata.request_id(), Some("R-1"));
+    check(&with_metadata.into_output().data.cash_coupon);
+}

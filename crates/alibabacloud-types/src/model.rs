@@ -27,6 +27,11 @@ use serde::{Serialize, Serializer};
 
 use crate::de::{LenientScalar, option as lenient_option};
 
+mod long_list;
+
+use long_list::LONG_LIST;
+pub use long_list::{LongList, long_list_estimate, with_long_list_estimate};
+
 /// A value a model field holds inside an `Option`, a `Vec` or a map: the lenient scalars
 /// (`i32`, `i64`, `f32`, `f64`, `bool`, `String`), [`Blob`](crate::Blob), the generated open
 /// enums and structs,
@@ -322,23 +327,45 @@ impl<'de, T: Item> Visitor<'de> for SeqVisitor<T> {
         write!(f, "a list of {}", T::EXPECTING)
     }
 
-    /// A short list (nearly all of them) grows as a `Vec` does. A long one is read in blocks
-    /// of [`BLOCK_BYTES`] and moved once into a vector of its exact length: the items are
-    /// moved once instead of about twice, the result holds no spare capacity (doubling leaves
-    /// up to as much again), and the memory taken on the way is at most twice the list's
-    /// instead of three times (the old and the new buffer of the last doubling).
+    /// A short list (nearly all of them) grows as a `Vec` does. A list that reaches
+    /// [`LONG_LIST`] items takes the estimate of its length
+    /// [`with_long_list_estimate`] gives, if any, and reads on into a vector of that length;
+    /// items beyond it, or all of them without an estimate, are read in blocks of
+    /// [`BLOCK_BYTES`] and moved once into a vector of the exact length at the end: the items
+    /// are moved once instead of about twice, the result holds no spare capacity (doubling
+    /// leaves up to as much again), and the memory taken on the way is at most twice the
+    /// list's instead of three times (the old and the new buffer of the last doubling).
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let block = (BLOCK_BYTES / std::mem::size_of::<T>().max(1)).max(16);
-        let mut first = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(block));
-        while first.len() < block {
+        let mut first = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(LONG_LIST));
+        while first.len() < LONG_LIST {
             match seq.next_element_seed(Required::<T>(PhantomData))? {
                 Some(item) => first.push(item),
                 None => return Ok(first),
             }
         }
+        // An estimate the allocator refuses is as none.
+        if let Some(items) = long_list::take(std::mem::size_of::<T>())
+            && first
+                .try_reserve_exact(items.saturating_sub(first.len()))
+                .is_ok()
+        {
+            while first.len() < first.capacity() {
+                match seq.next_element_seed(Required::<T>(PhantomData))? {
+                    Some(item) => first.push(item),
+                    None => {
+                        // Shorter than estimated: the spare room goes back when it matters.
+                        if first.capacity() - first.len() > first.len() / 8 {
+                            first.shrink_to_fit();
+                        }
+                        return Ok(first);
+                    }
+                }
+            }
+        }
+        let block = (BLOCK_BYTES / std::mem::size_of::<T>().max(1)).max(LONG_LIST);
         let mut blocks = vec![first];
         while let Some(item) = seq.next_element_seed(Required::<T>(PhantomData))? {
-            let last = blocks.last_mut().filter(|b| b.len() < block);
+            let last = blocks.last_mut().filter(|b| b.len() < b.capacity());
             match last {
                 Some(last) => last.push(item),
                 None => {
@@ -347,6 +374,10 @@ impl<'de, T: Item> Visitor<'de> for SeqVisitor<T> {
                     blocks.push(next);
                 }
             }
+        }
+        if let [_] = blocks.as_slice() {
+            // All in the first: a list exactly as long as estimated ends here.
+            return Ok(blocks.swap_remove(0));
         }
         let mut out = Vec::with_capacity(blocks.iter().map(Vec::len).sum());
         for mut block in blocks {

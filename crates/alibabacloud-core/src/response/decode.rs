@@ -18,6 +18,27 @@ use crate::operation::ResponseBody;
 /// The key under which a body that is not a JSON object is shown to the model.
 const BODY_KEY: &str = "body";
 
+/// The size from which a JSON body's first long list is sized before the body is decoded
+/// (see [`with_long_list`]): below it, what that saves is too small to be worth the walk.
+const LARGE_BODY: usize = 256 * 1024;
+
+/// Runs `decode` on the JSON `text`, a large one with the length of its first long list
+/// estimated first ([`alibabacloud_types::model::long_list_estimate`], a walk of the text up
+/// to that list's first items): a large answer is nearly always a page of thousands of items,
+/// which is then read straight into a vector of its length, instead of in blocks moved into
+/// one at the end, when both hold the whole list.
+fn with_long_list<R>(text: &str, decode: impl FnOnce() -> R) -> R {
+    let estimate = (text.len() >= LARGE_BODY)
+        .then(|| {
+            alibabacloud_types::model::long_list_estimate(
+                &mut serde_json::Deserializer::from_str(text),
+                text,
+            )
+        })
+        .flatten();
+    alibabacloud_types::model::with_long_list_estimate(estimate, decode)
+}
+
 /// Decodes `body` (and the documented `headers`, by name) into `T`.
 ///
 /// # Errors
@@ -34,7 +55,7 @@ pub(super) fn decode<T: DeserializeOwned>(
     if json_body && !blank && header_names.is_empty() {
         // One UTF-8 check of the whole body, instead of one per string with `from_slice`.
         let text = std::str::from_utf8(body).map_err(Failure::Utf8)?;
-        return serde_json::from_str(text).map_err(Failure::Json);
+        return with_long_list(text, || serde_json::from_str(text)).map_err(Failure::Json);
     }
     let headers: Vec<(&'static str, &str)> = header_names
         .iter()
@@ -47,10 +68,12 @@ pub(super) fn decode<T: DeserializeOwned>(
         ResponseBody::Object | ResponseBody::Value if !blank => {
             let text = std::str::from_utf8(body).map_err(Failure::Utf8)?;
             let mut json = serde_json::Deserializer::from_str(text);
-            let value = T::deserialize(Response {
-                body: Body::Json(&mut json),
-                fields_from_body: kind == ResponseBody::Object,
-                headers: &headers,
+            let value = with_long_list(text, || {
+                T::deserialize(Response {
+                    body: Body::Json(&mut json),
+                    fields_from_body: kind == ResponseBody::Object,
+                    headers: &headers,
+                })
             })
             .map_err(Failure::Json)?;
             json.end().map_err(Failure::Json)?;
