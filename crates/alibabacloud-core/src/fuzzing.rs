@@ -104,3 +104,31 @@ pub fn external_output(out: &[u8]) -> Result<(), String> {
 pub fn split_command(command: &str, windows: bool) -> Option<Vec<String>> {
     crate::credentials::split_external_command(command, windows)
 }
+
+/// What a proxy of these settings ([`Proxy::custom`](crate::transport::Proxy::custom): the
+/// official SDKs' `httpProxy`, `httpsProxy` and `noProxy`) shows of itself and makes of a
+/// request to each of `destinations` that is a URI: its `Debug` forms, then the build error's
+/// message, or per destination `direct`, `proxied`, `proxied+auth` or the error's message.
+/// Every string a user could see of a proxy setting, to check that none holds its password.
+pub fn proxy(
+    http: Option<&str>,
+    https: Option<&str>,
+    no_proxy: Option<&str>,
+    destinations: &[&str],
+) -> Vec<String> {
+    let mut builder = crate::transport::Proxy::custom();
+    if let Some(url) = http {
+        builder = builder.http(url);
+    }
+    if let Some(url) = https {
+        builder = builder.https(url);
+    }
+    if let Some(hosts) = no_proxy {
+        builder = builder.no_proxy(hosts);
+    }
+    let destinations: Vec<http::Uri> = destinations
+        .iter()
+        .filter_map(|destination| destination.parse().ok())
+        .collect();
+    crate::transport::proxy_outcomes(builder, &destinations)
+}

@@ -479,6 +479,37 @@ impl ProxyBuilder {
     }
 }
 
+/// Everything a proxy built from `builder` shows of itself, and what it makes of a request to
+/// each of `destinations`: the builder's `Debug`, then the build error's message, or the
+/// proxy's `Debug` and per destination `direct`, `proxied` (`proxied+auth` when a
+/// `Proxy-Authorization` goes with the plain-HTTP request) or the error's message with its
+/// sources. For [`crate::fuzzing::proxy`].
+pub(crate) fn proxy_outcomes(builder: ProxyBuilder, destinations: &[http::Uri]) -> Vec<String> {
+    let mut shown = vec![format!("{builder:?}")];
+    let proxy = match builder.build() {
+        Ok(proxy) => proxy,
+        Err(error) => {
+            shown.push(error.to_string());
+            return shown;
+        }
+    };
+    shown.push(format!("{proxy:?}"));
+    let Some(proxies) = proxy.resolve() else {
+        return shown;
+    };
+    for destination in destinations {
+        shown.push(match proxies.intercept(destination) {
+            Ok(None) => "direct".to_owned(),
+            Ok(Some(_)) if proxies.authorization(destination).is_some() => {
+                "proxied+auth".to_owned()
+            }
+            Ok(Some(_)) => "proxied".to_owned(),
+            Err(error) => error_chain(&*error),
+        });
+    }
+    shown
+}
+
 /// Leaves out the URLs: they may hold a password.
 impl fmt::Debug for ProxyBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,7 +1,8 @@
 //! Property tests on stable (the fuzz targets' counterpart in `cargo test`): the error-body
-//! parser, the 2xx decoder, the scrubber, the INI and CLI configuration parsers and the
-//! credentials answers, on generated and damaged inputs. None panics; no error shows a secret
-//! of the request as a whole token; secrets are removed only where they are whole tokens.
+//! parser, the 2xx decoder, the scrubber, the INI and CLI configuration parsers, the
+//! credentials answers and the proxy settings, on generated and damaged inputs. None panics;
+//! no error shows a secret of the request as a whole token; secrets are removed only where
+//! they are whole tokens.
 
 #![allow(clippy::unwrap_used)]
 
@@ -344,6 +345,68 @@ proptest! {
     fn command_splitting_never_panics(command in text(40), windows in any::<bool>()) {
         if let Some(argv) = fuzzing::split_command(&command, windows) {
             prop_assert!(!argv[0].is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(strategies::config())]
+
+    /// A proxy's password never shows: not in the settings' `Debug`, not in an error about a
+    /// setting or a request, whatever the URL and `NO_PROXY` hold. A well-formed `http://`
+    /// proxy goes with its password (`Proxy-Authorization`) on the plain-HTTP requests it
+    /// takes, and tunnels HTTPS ones.
+    #[test]
+    fn proxy_settings_never_show_their_password(
+        password in word(8, 16).prop_map(|w| format!("Pw{w}")),
+        user in word(1, 8),
+        scheme in prop::sample::select(vec!["http", "https", "socks5", "socks5h", "HTTP", ""]),
+        named_host in any::<bool>(),
+        host in prop_oneof![
+            word(1, 12),
+            Just("127.0.0.1".to_owned()),
+            Just("[::1]".to_owned()),
+            text(12),
+        ],
+        port in prop::option::of(any::<u16>()),
+        no_proxy in prop::option::of(prop_oneof![
+            text(24),
+            Just("*".to_owned()),
+            Just(".internal, 10.0.0.0/8,::1".to_owned()),
+            Just("business.aliyuncs.com".to_owned()),
+        ]),
+        more in prop::collection::vec(prop_oneof![
+            Just("http://10.1.2.3:8080/x".to_owned()),
+            Just("https://a.internal/".to_owned()),
+            Just("http://[::1]/".to_owned()),
+            text(24),
+        ], 0..3),
+        which in 0..3u8,
+    ) {
+        let host = if named_host { "proxy.internal".to_owned() } else { host };
+        let authority = match port {
+            Some(port) => format!("{host}:{port}"),
+            None => host.clone(),
+        };
+        let url = format!("{scheme}://{user}:{password}@{authority}");
+        let (http, https) = match which {
+            0 => (Some(url.as_str()), None),
+            1 => (None, Some(url.as_str())),
+            _ => (Some(url.as_str()), Some(url.as_str())),
+        };
+        let mut destinations = vec!["http://business.aliyuncs.com/", "https://business.aliyuncs.com/"];
+        destinations.extend(more.iter().map(String::as_str));
+        let shown = fuzzing::proxy(http, https, no_proxy.as_deref(), &destinations);
+        for text in &shown {
+            prop_assert!(!text.contains(&password), "{}", text);
+        }
+        // The builder's `Debug`, the proxy's, then the two known destinations.
+        if scheme == "http" && named_host && port.is_none_or(|port| port > 0) && no_proxy.is_none() {
+            prop_assert_eq!(&shown[1], "Proxy(custom)");
+            let plain = if which == 1 { "direct" } else { "proxied+auth" };
+            let tls = if which == 0 { "direct" } else { "proxied" };
+            prop_assert_eq!(&shown[2], plain);
+            prop_assert_eq!(&shown[3], tls);
         }
     }
 }
