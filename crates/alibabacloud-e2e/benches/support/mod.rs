@@ -2,10 +2,13 @@
 //! through the generated client, answered at once by a `CannedTransport` with the documented
 //! example body; and the large body (10,000 coupons) of the decoding benchmark and the
 //! `large_body_memory` example. The `loopback` benchmark and its examples make the same call
-//! against a local server (`loopback.rs` beside this file).
+//! against a local server (`loopback.rs` beside this file). The same call by hand, without
+//! the SDK, is in `floor.rs`.
 
 // Each file that includes this module uses a part of it.
 #![allow(dead_code)]
+
+pub(crate) mod floor;
 
 use alibabacloud_bssopenapi20171214 as bss;
 use alibabacloud_core::transport::CannedTransport;
