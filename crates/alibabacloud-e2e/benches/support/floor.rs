@@ -212,7 +212,7 @@ impl Floor {
         params: [(&str, &str); 3],
     ) -> MinimalResponse {
         let request = self.request(date, nonce, params);
-        // The canned transport's answer, and the request it keeps.
+        // The canned transport's answer; the request is dropped (the transport keeps it).
         let mut response = http::Response::new(self.body.clone());
         *response.status_mut() = self.status;
         *response.headers_mut() = self.headers.clone();
@@ -221,8 +221,8 @@ impl Floor {
         serde_json::from_str(text).unwrap()
     }
 
-    /// Panics unless the floor builds, byte for byte, the request our client sends with the
-    /// same fixed time and nonce, and decodes the answer.
+    /// Panics unless the floor builds the request our client sends with the same fixed time
+    /// and nonce (the same method, URI, headers and body), and decodes the answer.
     pub(crate) fn check(&self, runtime: &tokio::runtime::Runtime) {
         let canned = CannedTransport::new(200, self.body.clone());
         let body = std::str::from_utf8(&self.body).unwrap();
