@@ -2,6 +2,7 @@
 //! decoders of both generated operations on their documented answers damaged, with a random
 //! part replaced, and on random JSON. None panics; an error never shows the secret parameter
 //! nor the secret response field; `Debug` of a decoded response never shows the secret field.
+//! And any value of a ROA path parameter is sent encoded in its own path segment.
 
 #![allow(clippy::unwrap_used)]
 
@@ -130,6 +131,103 @@ proptest! {
             }
         }
     }
+}
+
+/// The ROA request a `cs20151215` call sends with these path parameters (answered `{}` by a
+/// canned transport), or the call's error: whether it is a construction error, and its
+/// `Debug`.
+fn roa_request(
+    cluster_id: &str,
+    nodepool_id: Option<&str>,
+) -> Result<http::Request<bytes::Bytes>, (bool, String)> {
+    use alibabacloud_core::transport::CannedTransport;
+    let transport = CannedTransport::new(200, "{}");
+    let client = alibabacloud_cs20151215::Client::new(
+        alibabacloud_core::Config::builder()
+            .region("cn-hangzhou")
+            .credentials_provider(alibabacloud_core::Credentials::new("id", "secret").unwrap())
+            .transport(transport.clone())
+            .build()
+            .unwrap(),
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let failed =
+        |error: &dyn std::fmt::Debug, construction: bool| (construction, format!("{error:?}"));
+    match nodepool_id {
+        None => runtime
+            .block_on(
+                client
+                    .describe_cluster_detail()
+                    .cluster_id(cluster_id)
+                    .send(),
+            )
+            .map(drop)
+            .map_err(|e| failed(&e, matches!(e, alibabacloud_core::Error::Construction(_))))?,
+        Some(nodepool_id) => runtime
+            .block_on(
+                client
+                    .scale_cluster_node_pool()
+                    .cluster_id(cluster_id)
+                    .nodepool_id(nodepool_id)
+                    .send(),
+            )
+            .map(drop)
+            .map_err(|e| failed(&e, matches!(e, alibabacloud_core::Error::Construction(_))))?,
+    }
+    Ok(transport.last_request().unwrap())
+}
+
+/// The segments of a request's path, percent-decoded.
+fn decoded_segments(request: &http::Request<bytes::Bytes>) -> Vec<String> {
+    request
+        .uri()
+        .path()
+        .split('/')
+        .map(|segment| {
+            percent_encoding::percent_decode_str(segment)
+                .decode_utf8()
+                .unwrap()
+                .into_owned()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(strategies::config())]
+
+    /// Any value of a ROA path parameter (`/clusters/{ClusterId}`) is sent encoded in its own
+    /// segment, and decodes back to itself: a `/`, `?`, `#`, `%`, space, quote or non-ASCII
+    /// character never changes the path's shape, and no value fails to make a request.
+    #[test]
+    fn roa_path_parameters_stay_in_their_segment(
+        cluster_id in strategies::text(24),
+        nodepool_id in strategies::text(12),
+    ) {
+        prop_assume!(!cluster_id.is_empty() && !nodepool_id.is_empty());
+        let request = roa_request(&cluster_id, None);
+        prop_assert!(request.is_ok(), "{:?}", request.err());
+        let segments = decoded_segments(&request.unwrap());
+        prop_assert_eq!(segments, vec![String::new(), "clusters".to_owned(), cluster_id.clone()]);
+
+        let request = roa_request(&cluster_id, Some(&nodepool_id));
+        prop_assert!(request.is_ok(), "{:?}", request.err());
+        let segments = decoded_segments(&request.unwrap());
+        prop_assert_eq!(
+            segments,
+            vec![String::new(), "clusters".to_owned(), cluster_id, "nodepools".to_owned(), nodepool_id]
+        );
+    }
+}
+
+/// An empty path parameter is a construction error that names the parameter.
+#[test]
+fn an_empty_roa_path_parameter_is_refused() {
+    let (construction, error) = roa_request("", None).unwrap_err();
+    assert!(construction, "{error}");
+    assert!(error.contains("ClusterId"), "{error}");
 }
 
 #[test]
